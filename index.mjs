@@ -1,0 +1,28 @@
+// ESM entry: the same class objects as the CommonJS build (no second copy of any class).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const Redis = require('./built/index.js');
+
+export default Redis;
+export const {
+  Command,
+  RedisError,
+  ReplyError,
+  ConnectionError,
+  ConnectError,
+  ConnectTimeoutError,
+  SocketError,
+  ConnectionLostError,
+  ConnectionClosedError,
+  CommandTimeoutError,
+  SocketTimeoutError,
+  MaxRetriesPerRequestError,
+  OfflineQueueFullError,
+  OfflineQueueDisabledError,
+  SubscriberModeError,
+  ProtocolError,
+  InheritedConnectionError,
+  ReplyDesyncError,
+} = Redis;
+export { Redis };

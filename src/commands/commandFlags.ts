@@ -1,0 +1,57 @@
+import { list as commandList, hasFlag } from '@ioredis/commands';
+
+/**
+ * Command facts from the @ioredis/commands table, computed once into sets so the hot path
+ * pays one Set lookup, not a table walk.
+ */
+const readOnlyCommands = new Set<string>();
+for (const name of commandList) {
+  if (hasFlag(name, 'readonly')) readOnlyCommands.add(name);
+}
+
+/** Commands that may block the connection until the server answers (issue: leases). */
+const alwaysBlocking = new Set([
+  'blpop', 'brpop', 'blmove', 'brpoplpush', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof',
+]);
+
+const subscribeCommands = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
+const unsubscribeCommands = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
+const validInSubscriberMode = new Set([
+  'subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'ping', 'quit', 'reset',
+]);
+
+export function isKnownCommand(name: string): boolean {
+  return readOnlyCommands.has(name) || commandList.includes(name);
+}
+
+/** Read-only per the server's command table: safe to re-send after a lost reply. */
+export function isReadOnlyCommand(name: string): boolean {
+  return readOnlyCommands.has(name);
+}
+
+/**
+ * True when the command can hold the connection for a while: BLPOP and friends always,
+ * XREAD/XREADGROUP only with a BLOCK argument.
+ */
+export function isBlockingCommand(name: string, args: readonly unknown[]): boolean {
+  if (alwaysBlocking.has(name)) return true;
+  if (name === 'xread' || name === 'xreadgroup') {
+    for (const arg of args) {
+      if (typeof arg === 'string' && arg.length === 5 && arg.toLowerCase() === 'block') return true;
+      if (Buffer.isBuffer(arg) && arg.length === 5 && arg.toString('latin1').toLowerCase() === 'block') return true;
+    }
+  }
+  return false;
+}
+
+export function isSubscribeCommand(name: string): boolean {
+  return subscribeCommands.has(name);
+}
+
+export function isUnsubscribeCommand(name: string): boolean {
+  return unsubscribeCommands.has(name);
+}
+
+export function isValidInSubscriberMode(name: string): boolean {
+  return validInSubscriberMode.has(name);
+}

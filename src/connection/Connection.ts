@@ -1,0 +1,910 @@
+import { EventEmitter } from 'node:events';
+import type * as net from 'node:net';
+import type * as tls from 'node:tls';
+import Denque = require('denque');
+import { Command, type CommandArgument } from '../commands/Command';
+import { isValidInSubscriberMode } from '../commands/commandFlags';
+import { redactArgs, summarizeArgs } from '../commands/redact';
+import {
+  CommandTimeoutError,
+  ConnectError,
+  ConnectionClosedError,
+  ConnectionLostError,
+  ConnectTimeoutError,
+  InheritedConnectionError,
+  MaxRetriesPerRequestError,
+  OfflineQueueDisabledError,
+  OfflineQueueFullError,
+  ProtocolError,
+  ReplyError,
+  SocketError,
+  SocketTimeoutError,
+  SubscriberModeError,
+  causeOf,
+  type ErrorCause,
+  type ErrorContext,
+} from '../errors';
+import type { ForkSafetyPolicy, PidSource } from '../process/ownerPid';
+import { appendCommand, EncodedBatch } from '../protocol/encodeCommand';
+import { ReplyReader } from '../protocol/ReplyReader';
+import { debugLogger } from '../util/debug';
+import { now, startTimer, stopTimer, type TimerHandle } from '../util/timers';
+import { canMove, IllegalStateMoveError, statusOf, type ConnectionState, type RedisStatus } from './connectionState';
+import { describeEndpoint, openSocket, type Endpoint, type EndpointResolver } from './connectors/openSocket';
+import { runHandshake, type HandshakeSettings, type Subscriptions } from './handshake';
+
+const debug = debugLogger('connection');
+
+/** ioredis-compatible: a number is the delay before the next attempt; anything else stops retrying. */
+export type RetryStrategy = (times: number) => number | void | null | undefined;
+/** ioredis-compatible: true/1 reconnects; 2 reconnects and re-sends the command that got the error. */
+export type ReconnectOnError = (error: Error) => boolean | 1 | 2 | null | undefined;
+
+export interface ConnectionOptions {
+  endpoint: Endpoint | EndpointResolver;
+  tls: tls.ConnectionOptions | null;
+  connectTimeout: number;
+  commandTimeout: number | null;
+  socketTimeout: number | null;
+  keepAlive: number | false;
+  noDelay: boolean;
+  retryStrategy: RetryStrategy | null;
+  reconnectOnError: ReconnectOnError | null;
+  maxRetriesPerRequest: number | null;
+  enableOfflineQueue: boolean;
+  offlineQueueLimit: number;
+  autoResendUnfulfilledCommands: boolean;
+  autoResubscribe: boolean;
+  stringNumbers: boolean;
+  maxReplyBytes: number;
+  pidSource: PidSource;
+  forkSafety: ForkSafetyPolicy;
+  /** Enter MONITOR mode as part of every handshake (ioredis `monitor()`). */
+  monitor: boolean;
+  handshake: HandshakeSettings;
+}
+
+export const defaultRetryStrategy: RetryStrategy = (times) => {
+  // Exponential from 50 ms to 5 s, with up to half of it as jitter so a fleet spreads out.
+  const base = Math.min(50 * 2 ** Math.min(times - 1, 10), 5000);
+  return Math.round(base / 2 + Math.random() * (base / 2));
+};
+
+export interface PushMessage {
+  kind: 'message' | 'pmessage' | 'smessage';
+  pattern: Buffer | null;
+  channel: Buffer;
+  message: Buffer;
+}
+
+export interface StateChange {
+  state: ConnectionState;
+  previous: ConnectionState;
+  status: RedisStatus;
+  reason: string;
+  /** For waitingToReconnect: the delay before the next dial. */
+  delay?: number;
+}
+
+/** Commands per write before the batch is handed to the socket; keeps one write bounded. */
+const MAX_BATCH_SIZE = 1 << 20;
+
+let lastConnectionId = 0;
+
+const subscriptionKindOf = {
+  unsubscribe: 'subscribe',
+  punsubscribe: 'psubscribe',
+  sunsubscribe: 'ssubscribe',
+} as const satisfies Record<string, keyof Subscriptions>;
+
+interface CloseCause {
+  reason: string;
+  cause: unknown;
+  /** The error a command in flight receives; built lazily from the context. */
+  kind: 'socket' | 'protocol' | 'timeout' | 'manual' | 'inherited' | 'server';
+}
+
+/**
+ * One logical connection to one endpoint: a socket at a time, its command queues, its reply
+ * reader, its handshake, and the state machine that moves between them. The only writer of its
+ * own state (through `#moveTo`).
+ *
+ * Events: 'state' (StateChange), 'error' (Error), 'push' (PushMessage), 'monitor' (line),
+ * 'select' (db), 'ready'.
+ */
+export class Connection extends EventEmitter {
+  readonly id = ++lastConnectionId;
+  readonly #options: ConnectionOptions;
+  /** What every new socket is told; run-time AUTH/SELECT/SETNAME update it. */
+  readonly #settings: HandshakeSettings;
+  readonly #subscriptions: Subscriptions = { subscribe: new Set(), psubscribe: new Set(), ssubscribe: new Set() };
+
+  #state: ConnectionState = 'idle';
+  #socket: net.Socket | null = null;
+  #reader: ReplyReader | null = null;
+  #endpointLabel: string;
+  #ownerPid = 0;
+  #serverClientId: number | null = null;
+
+  readonly #awaitingWrite = new Denque<Command>();
+  readonly #awaitingReply = new Denque<Command>();
+  readonly #batch = new EncodedBatch();
+
+  /** Reconnect attempts since the last ready (ioredis's `retryAttempts`). */
+  #attempt = 0;
+  #reconnectTimer: TimerHandle | undefined;
+  #connectTimer: TimerHandle | undefined;
+  #dialStartedAt = 0;
+  /** The user closed the connection: no reconnect after the socket closes. */
+  #closeRequested = false;
+  /** disconnect(true): in-flight blocking commands are re-issued after the reconnect. */
+  #reconnectRequested = false;
+  #closeCause: CloseCause | null = null;
+  #flushScheduled = false;
+  #waitingForDrain = false;
+  #subscriberMode = false;
+  #monitoring = false;
+
+  constructor(options: ConnectionOptions) {
+    super();
+    this.#options = options;
+    this.#settings = { ...options.handshake };
+    this.#endpointLabel = typeof options.endpoint === 'function' ? '(resolving)' : describeEndpoint(options.endpoint);
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  get status(): RedisStatus {
+    return statusOf(this.#state);
+  }
+
+  get endpoint(): string {
+    return this.#endpointLabel;
+  }
+
+  get ownerPid(): number {
+    return this.#ownerPid;
+  }
+
+  get serverClientId(): number | null {
+    return this.#serverClientId;
+  }
+
+  /** Commands written and awaiting their reply. */
+  get inFlight(): number {
+    return this.#awaitingReply.length;
+  }
+
+  /** Commands waiting to be written (the offline queue while not ready). */
+  get queued(): number {
+    return this.#awaitingWrite.length;
+  }
+
+  get db(): number {
+    return this.#settings.db;
+  }
+
+  get isSubscriber(): boolean {
+    return this.#subscriberMode;
+  }
+
+  get isMonitoring(): boolean {
+    return this.#monitoring;
+  }
+
+  /** The handshake settings a reconnect will replay (copies; secrets included: internal use only). */
+  get settings(): Readonly<HandshakeSettings> {
+    return this.#settings;
+  }
+
+  subscriptionsOf(kind: keyof Subscriptions): string[] {
+    return [...this.#subscriptions[kind]];
+  }
+
+  /**
+   * Open the connection. Resolves when ready; rejects if the first attempt closes before ready
+   * (the connection keeps retrying per retryStrategy either way, as ioredis does).
+   */
+  connect(): Promise<void> {
+    const state = this.#state;
+    if (state === 'connecting' || state === 'handshaking' || state === 'ready') {
+      return Promise.reject(new Error('Redis is already connecting/connected'));
+    }
+    const settled = new Promise<void>((resolve, reject) => {
+      const onState = (change: StateChange): void => {
+        if (change.state === 'ready') {
+          this.off('state', onState);
+          resolve();
+        } else if (change.state === 'disconnected' || change.state === 'closed') {
+          this.off('state', onState);
+          reject(new ConnectionClosedError(this.#context(null, { cause: this.#closeCause?.cause })));
+        }
+      };
+      this.on('state', onState);
+    });
+    this.#closeRequested = false;
+    if (state === 'waitingToReconnect') this.#reconnectTimer = stopTimer(this.#reconnectTimer);
+    this.#dial();
+    return settled;
+  }
+
+  /**
+   * Queue a command. It is written at the end of the current tick together with everything else
+   * queued in this tick (one write), or held in the offline queue until the connection is ready.
+   */
+  send(command: Command): Promise<unknown> {
+    const state = this.#state;
+    if (state === 'ready') {
+      if (this.#subscriberMode && !isValidInSubscriberMode(command.name)) {
+        command.reject(new SubscriberModeError(this.#context(command)));
+        return command.promise;
+      }
+      if (this.#monitoring && command.name !== 'monitor' && command.name !== 'quit') {
+        command.reject(new Error("Connection is in monitoring mode, can't process commands."));
+        return command.promise;
+      }
+      this.#armCommandTimeout(command);
+      this.#awaitingWrite.push(command);
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        process.nextTick(this.#flush);
+      }
+      return command.promise;
+    }
+    return this.#sendWhileNotReady(command);
+  }
+
+  #sendWhileNotReady(command: Command): Promise<unknown> {
+    const state = this.#state;
+    if (state === 'closing' || state === 'closed' || (state === 'inherited' && this.#options.forkSafety === 'error')) {
+      if (command.special === 'quit' && state === 'closed') {
+        command.resolve(command.returnBuffers ? Buffer.from('OK') : 'OK');
+        return command.promise;
+      }
+      command.reject(state === 'inherited'
+        ? new InheritedConnectionError(this.#context(command))
+        : new ConnectionClosedError(this.#context(command, { cause: this.#closeCause?.cause })));
+      return command.promise;
+    }
+    if (command.special === 'quit' && this.#awaitingWrite.length === 0) {
+      // Nothing waits to be written: quitting an unconnected client is a local close.
+      this.disconnect(false);
+      command.resolve(command.returnBuffers ? Buffer.from('OK') : 'OK');
+      return command.promise;
+    }
+    if (!this.#options.enableOfflineQueue) {
+      command.reject(new OfflineQueueDisabledError(this.#context(command)));
+      return command.promise;
+    }
+    if (this.#awaitingWrite.length >= this.#options.offlineQueueLimit) {
+      command.reject(new OfflineQueueFullError(this.#context(command), this.#options.offlineQueueLimit));
+      return command.promise;
+    }
+    if (command.special === 'quit') this.#closeRequested = true;
+    this.#armCommandTimeout(command);
+    this.#awaitingWrite.push(command);
+    if (debug.enabled) debug('conn %d: queued %s while %s (%d queued)', this.id, command.name, state, this.#awaitingWrite.length);
+    if (state === 'idle') this.#dial();
+    return command.promise;
+  }
+
+  /**
+   * Close the socket now. `reconnect: true` dials again (ioredis `disconnect(true)`); blocking
+   * commands in flight are then re-issued on the new socket. The socket is destroyed, never
+   * `end()`ed, so a socket shared with another process is not shut down under it.
+   */
+  disconnect(reconnect = false): void {
+    this.#closeRequested = !reconnect;
+    this.#reconnectRequested = reconnect;
+    switch (this.#state) {
+      case 'idle':
+        if (!reconnect) this.#moveTo('closed', 'disconnect()');
+        return;
+      case 'waitingToReconnect':
+        this.#reconnectTimer = stopTimer(this.#reconnectTimer);
+        if (reconnect) this.#dial();
+        else this.#closeForGood('disconnect()');
+        return;
+      case 'closed':
+        if (reconnect) this.#dial();
+        return;
+      case 'inherited':
+        if (!reconnect) this.#closeForGood('disconnect()');
+        return;
+      default:
+        this.#destroySocket({ reason: 'connection closed by disconnect()', cause: undefined, kind: 'manual' });
+    }
+  }
+
+  // ─── state ────────────────────────────────────────────────────────────────────────────
+
+  #moveTo(next: ConnectionState, reason: string, delay?: number): void {
+    const previous = this.#state;
+    if (!canMove(previous, next)) throw new IllegalStateMoveError(previous, next, reason);
+    this.#state = next;
+    if (debug.enabled) debug('conn %d %s: %s -> %s (%s)', this.id, this.#endpointLabel, previous, next, reason);
+    const change: StateChange = { state: next, previous, status: statusOf(next), reason };
+    if (delay !== undefined) change.delay = delay;
+    this.emit('state', change);
+  }
+
+  // ─── dialling ─────────────────────────────────────────────────────────────────────────
+
+  #dial(): void {
+    this.#moveTo('connecting', this.#attempt === 0 ? 'connect' : `reconnect attempt ${this.#attempt}`);
+    this.#dialStartedAt = now();
+    this.#closeCause = null;
+    const endpoint = this.#options.endpoint;
+    if (typeof endpoint === 'function') {
+      Promise.resolve()
+        .then(endpoint)
+        .then(
+          (resolved) => {
+            if (this.#state === 'connecting' && this.#socket === null) this.#openSocket(resolved);
+          },
+          (error: unknown) => {
+            if (this.#state !== 'connecting' || this.#socket !== null) return;
+            const connectError = new ConnectError(this.#context(null, { cause: error }), error);
+            this.#emitError(connectError);
+            this.#closeCause = { reason: 'endpoint resolution failed', cause: error, kind: 'socket' };
+            this.#afterSocketGone();
+          },
+        );
+      return;
+    }
+    this.#openSocket(endpoint);
+  }
+
+  #openSocket(endpoint: Endpoint): void {
+    this.#endpointLabel = describeEndpoint(endpoint);
+    const { socket, readyEvent } = openSocket(endpoint, {
+      tls: this.#options.tls,
+      keepAlive: this.#options.keepAlive,
+      noDelay: this.#options.noDelay,
+    });
+    this.#socket = socket;
+    this.#ownerPid = this.#options.pidSource();
+    this.#serverClientId = null;
+    const reader = new ReplyReader(
+      {
+        onReply: (reply) => this.#onReply(reply),
+        onErrorReply: (message) => this.#onErrorReply(message),
+        onFatal: (reason, cause) => this.#onProtocolFailure(socket, reason, cause),
+      },
+      { stringNumbers: this.#options.stringNumbers, maxReplyBytes: this.#options.maxReplyBytes },
+    );
+    this.#reader = reader;
+
+    if (this.#options.connectTimeout > 0) {
+      const timeout = this.#options.connectTimeout;
+      this.#connectTimer = startTimer(() => {
+        this.#connectTimer = undefined;
+        if (this.#socket !== socket) return;
+        const error = new ConnectTimeoutError(this.#context(null), timeout);
+        this.#emitError(error);
+        this.#destroySocket({ reason: `no connection within connectTimeout (${timeout} ms)`, cause: error, kind: 'timeout' });
+      }, timeout);
+    }
+
+    socket.once(readyEvent, () => {
+      if (this.#socket !== socket) return;
+      if (this.#options.socketTimeout !== null) socket.setTimeout(this.#options.socketTimeout);
+      this.#moveTo('handshaking', 'socket connected');
+      this.#handshake(socket);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      if (this.#socket === socket) reader.feed(chunk);
+    });
+    socket.on('error', (error: Error) => {
+      if (this.#socket !== socket) return;
+      if (this.#closeCause === null) {
+        const cause = causeOf(error);
+        this.#closeCause = { reason: `${cause?.syscall ?? 'socket'} ${cause?.code ?? error.message}`, cause: error, kind: 'socket' };
+        const context = this.#context(null, { cause: error });
+        this.#emitError(this.#state === 'connecting' ? new ConnectError(context, error) : new SocketError(context, error));
+      }
+    });
+    socket.on('timeout', () => {
+      if (this.#socket !== socket || this.#awaitingReply.length === 0) return;
+      const timeout = this.#options.socketTimeout ?? 0;
+      const error = new SocketTimeoutError(this.#context(this.#awaitingReply.peekFront() ?? null), timeout);
+      this.#emitError(error);
+      this.#destroySocket({ reason: `socket timeout (${timeout} ms without data)`, cause: error, kind: 'timeout' });
+    });
+    socket.on('drain', () => {
+      if (this.#socket !== socket) return;
+      this.#waitingForDrain = false;
+      this.#flush();
+    });
+    socket.once('close', () => {
+      if (this.#socket === socket) this.#onSocketClosed();
+    });
+  }
+
+  #handshake(socket: net.Socket): void {
+    const send = (name: string, args: CommandArgument[]): Promise<unknown> => {
+      if (this.#socket !== socket) return Promise.reject(new Error('handshake socket replaced'));
+      const command = new Command(name, args);
+      command.isInternal = true;
+      appendCommand(this.#batch, name, args);
+      this.#markWritten(command, now());
+      this.#writeBatch(socket);
+      return command.promise;
+    };
+    runHandshake(send, this.#settings, {
+      subscriptions: this.#options.autoResubscribe ? this.#subscriptions : { subscribe: new Set(), psubscribe: new Set(), ssubscribe: new Set() },
+      monitoring: this.#monitoring || this.#options.monitor,
+    }).then(
+      (result) => {
+        if (this.#socket !== socket || this.#state !== 'handshaking') return;
+        this.#connectTimer = stopTimer(this.#connectTimer);
+        this.#serverClientId = result.serverClientId;
+        this.#attempt = 0;
+        this.#moveTo('ready', 'handshake done');
+        this.emit('ready');
+        this.#flush();
+      },
+      (error: unknown) => {
+        if (this.#socket !== socket || this.#state !== 'handshaking') return;
+        const failure = error instanceof Error ? error : new Error(String(error));
+        if (failure instanceof ReplyError && failure.context === undefined) failure.context = this.#context(null);
+        this.#emitError(failure);
+        // Queued callers learn now (a wrong password is not worth waiting for); the socket is
+        // closed and the retry strategy decides whether to dial again.
+        this.#failQueued(() => failure);
+        this.#destroySocket({ reason: `handshake failed: ${failure.message}`, cause: failure, kind: 'socket' });
+      },
+    );
+  }
+
+  // ─── writing ──────────────────────────────────────────────────────────────────────────
+
+  /** Write everything queued, in one write where possible. Runs once per tick at most. */
+  readonly #flush = (): void => {
+    this.#flushScheduled = false;
+    const socket = this.#socket;
+    if (this.#state !== 'ready' || socket === null || this.#waitingForDrain) return;
+    if (this.#options.pidSource() !== this.#ownerPid) {
+      this.#onInherited();
+      return;
+    }
+    const queue = this.#awaitingWrite;
+    const batch = this.#batch;
+    const writtenAt = now();
+    while (queue.length > 0) {
+      const command = queue.shift()!;
+      // Timed out or rejected before it was written: the caller has its answer, never send it.
+      if (command.isSettled) continue;
+      appendCommand(batch, command.name, command.args);
+      this.#markWritten(command, writtenAt);
+      if (batch.size > MAX_BATCH_SIZE && !this.#writeBatch(socket)) return;
+    }
+    this.#writeBatch(socket);
+  };
+
+  #markWritten(command: Command, writtenAt: number): void {
+    command.writtenAt = writtenAt;
+    const replies = this.#awaitingReply;
+    if (replies.length === 0 && this.#reader !== null) {
+      this.#reader.returnBuffers = this.#subscriberMode || command.returnBuffers;
+    }
+    replies.push(command);
+    if (command.special !== undefined) this.#onSpecialWritten(command);
+  }
+
+  /** Hand the batch to the socket; false when the socket asks us to wait for 'drain'. */
+  #writeBatch(socket: net.Socket): boolean {
+    const pieces = this.#batch.take();
+    if (pieces.length === 0) return true;
+    let flushed = true;
+    if (pieces.length === 1) {
+      flushed = socket.write(pieces[0]!);
+    } else {
+      socket.cork();
+      for (const piece of pieces) flushed = socket.write(piece);
+      socket.uncork();
+    }
+    if (!flushed) this.#waitingForDrain = true;
+    return flushed;
+  }
+
+  #onSpecialWritten(command: Command): void {
+    switch (command.special) {
+      case 'subscribe':
+      case 'psubscribe':
+      case 'ssubscribe':
+        command.expectedReplies = Math.max(1, command.args.length);
+        this.#enterSubscriberMode();
+        break;
+      case 'unsubscribe':
+      case 'punsubscribe':
+      case 'sunsubscribe': {
+        const kind = subscriptionKindOf[command.special];
+        command.expectedReplies = command.args.length > 0 ? command.args.length : Math.max(1, this.#subscriptions[kind].size);
+        break;
+      }
+      case 'quit':
+        this.#closeRequested = true;
+        if (this.#state === 'ready') this.#moveTo('closing', 'QUIT written');
+        break;
+      default:
+        break;
+    }
+  }
+
+  #enterSubscriberMode(): void {
+    this.#subscriberMode = true;
+    if (this.#reader !== null) this.#reader.returnBuffers = true;
+  }
+
+  // ─── reading ──────────────────────────────────────────────────────────────────────────
+
+  #onReply(reply: unknown): void {
+    if (this.#subscriberMode && Array.isArray(reply) && this.#onSubscriberReply(reply)) return;
+    if (this.#monitoring && this.#isMonitorLine(reply)) {
+      this.emit('monitor', typeof reply === 'string' ? reply : String(reply));
+      return;
+    }
+    const command = this.#awaitingReply.shift();
+    if (command === undefined) {
+      this.#onProtocolFailure(this.#socket, 'a reply arrived with no command waiting for it');
+      return;
+    }
+    this.#syncReplyMode();
+    if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
+    if (command.special !== undefined) this.#onSpecialReplied(command, reply);
+    command.resolve(reply);
+  }
+
+  #onErrorReply(message: string): void {
+    const command = this.#awaitingReply.shift();
+    if (command === undefined) {
+      this.#onProtocolFailure(this.#socket, `an error reply arrived with no command waiting for it`);
+      return;
+    }
+    this.#syncReplyMode();
+    if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
+    const error = new ReplyError(message);
+    error.command = { name: command.name, args: redactArgs(command.name, command.args) };
+    if (command.expectedReplies > 1) {
+      // The server rejected the whole SUBSCRIBE at once: one error stands for every channel.
+      command.expectedReplies = 1;
+    }
+    const reconnectOnError = this.#options.reconnectOnError;
+    if (reconnectOnError !== null && !command.isInternal && command.name !== 'client') {
+      const verdict = reconnectOnError(error);
+      if (verdict === 2 && !command.isSettled) {
+        // The server refused it, so it did not run: safe to send again after the reconnect.
+        command.writtenAt = 0;
+        this.#awaitingWrite.unshift(command);
+        this.disconnect(true);
+        return;
+      }
+      if (verdict) this.disconnect(true);
+    }
+    command.reject(error);
+  }
+
+  #syncReplyMode(): void {
+    const next = this.#awaitingReply.peekFront();
+    const reader = this.#reader;
+    if (reader !== null) reader.returnBuffers = this.#subscriberMode || (next !== undefined && next.returnBuffers);
+  }
+
+  #onSpecialReplied(command: Command, reply: unknown): void {
+    if (command.isInternal) {
+      if (command.special === 'monitor') this.#monitoring = true;
+      return;
+    }
+    switch (command.special) {
+      case 'select': {
+        const db = Number(command.args[0]);
+        if (Number.isInteger(db)) {
+          this.#settings.db = db;
+          this.emit('select', db);
+        }
+        break;
+      }
+      case 'auth':
+        if (command.args.length === 1) {
+          this.#settings.password = String(command.args[0]);
+        } else if (command.args.length === 2) {
+          this.#settings.username = String(command.args[0]);
+          this.#settings.password = String(command.args[1]);
+        }
+        // A password given at run time replaces the provider for later reconnects.
+        this.#settings.credentialsProvider = null;
+        break;
+      case 'client': {
+        const sub = String(command.args[0] ?? '').toLowerCase();
+        if (sub === 'setname') this.#settings.connectionName = String(command.args[1] ?? '');
+        break;
+      }
+      case 'monitor':
+        this.#monitoring = true;
+        break;
+      case 'reset':
+        this.#settings.db = 0;
+        this.#settings.connectionName = null;
+        this.#clearSubscriptions();
+        this.#monitoring = false;
+        break;
+      default:
+        break;
+    }
+    void reply;
+  }
+
+  /** Returns true when the reply was a push message or a (un)subscribe confirmation. */
+  #onSubscriberReply(reply: unknown[]): boolean {
+    const head = reply[0];
+    if (!Buffer.isBuffer(head)) return false;
+    const type = head.toString();
+    switch (type) {
+      case 'message':
+      case 'smessage':
+        this.emit('push', { kind: type, pattern: null, channel: reply[1] as Buffer, message: reply[2] as Buffer } satisfies PushMessage);
+        return true;
+      case 'pmessage':
+        this.emit('push', { kind: 'pmessage', pattern: reply[1] as Buffer, channel: reply[2] as Buffer, message: reply[3] as Buffer } satisfies PushMessage);
+        return true;
+      case 'subscribe':
+      case 'psubscribe':
+      case 'ssubscribe':
+      case 'unsubscribe':
+      case 'punsubscribe':
+      case 'sunsubscribe': {
+        const isUnsubscribe = type in subscriptionKindOf;
+        const kind: keyof Subscriptions = isUnsubscribe ? subscriptionKindOf[type as keyof typeof subscriptionKindOf] : (type as keyof Subscriptions);
+        const channel = reply[1];
+        const count = Number(reply[2]);
+        if (Buffer.isBuffer(channel)) {
+          if (!isUnsubscribe) this.#subscriptions[kind].add(channel.toString());
+          else this.#subscriptions[kind].delete(channel.toString());
+        }
+        const command = this.#awaitingReply.peekFront();
+        if (command !== undefined && command.special === type) {
+          command.expectedReplies -= 1;
+          if (command.expectedReplies <= 0) {
+            this.#awaitingReply.shift();
+            if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
+            command.resolve(count);
+          }
+        }
+        if (count === 0 && !this.#hasPendingSubscribe()) {
+          this.#subscriberMode = false;
+          this.#syncReplyMode();
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  #hasPendingSubscribe(): boolean {
+    const replies = this.#awaitingReply;
+    for (let i = 0; i < replies.length; i++) {
+      const special = replies.peekAt(i)?.special;
+      if (special === 'subscribe' || special === 'psubscribe' || special === 'ssubscribe') return true;
+    }
+    return false;
+  }
+
+  #clearSubscriptions(): void {
+    this.#subscriptions.subscribe.clear();
+    this.#subscriptions.psubscribe.clear();
+    this.#subscriptions.ssubscribe.clear();
+    this.#subscriberMode = false;
+  }
+
+  #isMonitorLine(reply: unknown): boolean {
+    if (typeof reply !== 'string') return false;
+    const head = this.#awaitingReply.peekFront();
+    // A MONITOR line is "<seconds>.<micros> [db addr] …"; anything else answers a command.
+    return head === undefined || (/^\d+\.\d+ \[/.test(reply) && reply !== 'OK');
+  }
+
+  // ─── failure and close ────────────────────────────────────────────────────────────────
+
+  #onProtocolFailure(socket: net.Socket | null, reason: string, cause?: unknown): void {
+    if (socket === null || this.#socket !== socket) return;
+    const error = new ProtocolError(this.#context(this.#awaitingReply.peekFront() ?? null, {
+      partialReplyBytes: this.#reader?.partialReplyBytes() ?? 0,
+    }), reason, cause);
+    this.#emitError(error);
+    this.#destroySocket({ reason: `protocol error (${reason})`, cause: error, kind: 'protocol' });
+  }
+
+  #destroySocket(cause: CloseCause): void {
+    if (this.#closeCause === null) this.#closeCause = cause;
+    const socket = this.#socket;
+    if (socket === null) {
+      if (this.#state === 'connecting') this.#afterSocketGone();
+      return;
+    }
+    socket.destroy();
+  }
+
+  /**
+   * The owner PID is not ours: this socket belongs to another process. Drop it with destroy()
+   * (close(2) only: no FIN, no QUIT, nothing written), then reconnect or refuse per policy.
+   */
+  #onInherited(): void {
+    const socket = this.#socket!;
+    const inheritedContext = this.#context(null);
+    debug('conn %d: socket owned by pid %d, current pid %d: dropping it', this.id, this.#ownerPid, inheritedContext.pid);
+    socket.removeAllListeners();
+    socket.on('error', () => {
+      // The socket is no longer ours; errors from its teardown are expected and ignored.
+    });
+    socket.destroy();
+    this.#socket = null;
+    this.#reader = null;
+    this.#connectTimer = stopTimer(this.#connectTimer);
+    // Replies to commands written before the process boundary go to the other process.
+    this.#failInFlight({ reason: 'connection inherited from another process', cause: undefined, kind: 'inherited' });
+    this.#subscriberMode = false;
+    this.#moveTo('inherited', `owner pid ${this.#ownerPid} is not current pid ${inheritedContext.pid}`);
+    this.emit('inherited', inheritedContext);
+    if (this.#options.forkSafety === 'error') {
+      this.#failQueued((command) => new InheritedConnectionError(this.#context(command, { ownerPid: inheritedContext.ownerPid })));
+      return;
+    }
+    this.#dial();
+  }
+
+  #onSocketClosed(): void {
+    this.#connectTimer = stopTimer(this.#connectTimer);
+    const cause: CloseCause = this.#closeCause ?? { reason: 'connection closed by the server', cause: undefined, kind: 'server' };
+    this.#closeCause = cause;
+    this.#failInFlight(cause);
+    this.#socket = null;
+    this.#reader = null;
+    this.#waitingForDrain = false;
+    this.#subscriberMode = false;
+    this.#afterSocketGone();
+  }
+
+  /**
+   * At most once: a written command with no reply is re-sent only if it is read-only (or the user
+   * opted into ioredis's re-send, or asked for disconnect(true) during a blocking command); every
+   * other one fails with `mayHaveExecuted: true`.
+   */
+  #failInFlight(cause: CloseCause): void {
+    const replies = this.#awaitingReply;
+    if (replies.length === 0) return;
+    const resend: Command[] = [];
+    let partialReplyBytes = this.#reader?.partialReplyBytes() ?? 0;
+    const inFlight = replies.length;
+    while (replies.length > 0) {
+      const command = replies.shift()!;
+      if (command.timer !== undefined && (command.isSettled || command.isInternal)) {
+        command.timer = stopTimer(command.timer as TimerHandle);
+      }
+      if (command.isInternal) {
+        command.reject(new Error(`handshake interrupted: ${cause.reason}`));
+        continue;
+      }
+      if (command.isSettled) continue;
+      if (this.#shouldResend(command, cause)) {
+        command.writtenAt = 0;
+        resend.push(command);
+        continue;
+      }
+      const context = this.#context(command, { cause: cause.cause, partialReplyBytes, mayHaveExecuted: true });
+      context.inFlight = inFlight;
+      partialReplyBytes = 0; // only the head command had bytes of its reply arrive
+      if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
+      command.reject(new ConnectionLostError(context, cause.reason, cause.cause));
+    }
+    for (let i = resend.length - 1; i >= 0; i--) this.#awaitingWrite.unshift(resend[i]!);
+    if (resend.length > 0 && debug.enabled) debug('conn %d: %d unanswered commands will be re-sent', this.id, resend.length);
+  }
+
+  #shouldResend(command: Command, cause: CloseCause): boolean {
+    if (command.inTransaction || command.special === 'quit') return false;
+    if (cause.kind === 'manual' && !this.#reconnectRequested) return false;
+    if (cause.kind === 'inherited') return command.isReadOnly || this.#options.autoResendUnfulfilledCommands;
+    if (this.#options.autoResendUnfulfilledCommands) return true;
+    if (command.isReadOnly) return true;
+    // disconnect(true) during BLPOP & co.: the worker wants its blocking call back, as with ioredis.
+    return this.#reconnectRequested && command.isBlocking;
+  }
+
+  /** After a socket is gone (or never came): reconnect, or close for good. */
+  #afterSocketGone(): void {
+    const reason = this.#closeCause?.reason ?? 'connection closed';
+    if (this.#state !== 'disconnected') this.#moveTo('disconnected', reason);
+    if (this.#closeRequested) {
+      this.#closeForGood(reason);
+      return;
+    }
+    const reconnectRequested = this.#reconnectRequested;
+    this.#reconnectRequested = false;
+    const strategy = this.#options.retryStrategy;
+    const attempt = ++this.#attempt;
+    const delay = reconnectRequested ? 0 : strategy === null ? undefined : strategy(attempt);
+    if (typeof delay !== 'number' || !Number.isFinite(delay)) {
+      this.#closeForGood(`${reason}; retryStrategy gave up after ${attempt - 1} attempts`);
+      return;
+    }
+    this.#moveTo('waitingToReconnect', reason, delay);
+    this.#reconnectTimer = startTimer(() => {
+      this.#reconnectTimer = undefined;
+      if (this.#state === 'waitingToReconnect') this.#dial();
+    }, delay);
+    const max = this.#options.maxRetriesPerRequest;
+    if (max !== null && max >= 0 && attempt % (max + 1) === 0) {
+      this.#failQueued((command) => new MaxRetriesPerRequestError(this.#context(command), max));
+    } else {
+      const queue = this.#awaitingWrite;
+      for (let i = 0; i < queue.length; i++) queue.peekAt(i)!.reconnectsWaited += 1;
+    }
+  }
+
+  #closeForGood(reason: string): void {
+    this.#reconnectTimer = stopTimer(this.#reconnectTimer);
+    if (this.#state !== 'closed') this.#moveTo('closed', reason);
+    const cause = this.#closeCause?.cause;
+    this.#failQueued((command) => new ConnectionClosedError(this.#context(command, { cause }), cause));
+  }
+
+  #failQueued(errorFor: (command: Command) => Error): void {
+    const queue = this.#awaitingWrite;
+    while (queue.length > 0) {
+      const command = queue.shift()!;
+      if (command.isSettled) continue;
+      if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
+      command.reject(errorFor(command));
+    }
+  }
+
+  #armCommandTimeout(command: Command): void {
+    const timeout = this.#options.commandTimeout;
+    if (timeout === null || command.isInternal || command.timer !== undefined) return;
+    command.timer = startTimer(() => {
+      command.timer = undefined;
+      if (command.isSettled) return;
+      // The command keeps its place in awaitingReply: its late reply is read and dropped.
+      command.reject(new CommandTimeoutError(this.#context(command, { mayHaveExecuted: command.writtenAt > 0 })));
+    }, timeout);
+  }
+
+  #emitError(error: Error): void {
+    if (debug.enabled) debug('conn %d error: %s', this.id, error.message);
+    this.emit('error', error);
+  }
+
+  #context(
+    command: Command | null,
+    extra: { cause?: unknown; partialReplyBytes?: number; mayHaveExecuted?: boolean; ownerPid?: number } = {},
+  ): ErrorContext {
+    const written = command !== null && command.writtenAt > 0;
+    const causeError = extra.cause;
+    let cause: ErrorCause | null = causeOf(causeError);
+    if (causeError instanceof Error && 'context' in causeError) {
+      const inner = (causeError as { context?: ErrorContext }).context;
+      if (inner?.cause) cause = inner.cause;
+    }
+    return {
+      endpoint: this.#endpointLabel,
+      connectionId: this.id,
+      serverClientId: this.#serverClientId,
+      ownerPid: extra.ownerPid ?? this.#ownerPid,
+      pid: this.#options.pidSource(),
+      state: this.#state,
+      command: command === null ? null : { name: command.name, args: summarizeArgs(command.name, command.args) },
+      written,
+      mayHaveExecuted: extra.mayHaveExecuted ?? written,
+      elapsedMs: command === null ? (this.#dialStartedAt > 0 ? now() - this.#dialStartedAt : null) : now() - command.issuedAt,
+      partialReplyBytes: extra.partialReplyBytes ?? 0,
+      inFlight: this.#awaitingReply.length,
+      offlineQueued: this.#awaitingWrite.length,
+      attempt: this.#attempt,
+      cause,
+    };
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * Every error class the library throws. Connection-level errors carry `context`, a plain
+ * snapshot (never the socket, never raw arguments) that says where, what, how long, and
+ * whether the command may have run. Where libraries match on ioredis's exact texts
+ * ("Connection is closed.", "Command timed out"), `message` keeps the text and the context
+ * goes into `err.context` and the first line of `err.stack`.
+ */
+
+/** The part of a system error worth keeping: no live objects. */
+export interface ErrorCause {
+  code?: string;
+  errno?: number;
+  syscall?: string;
+  message?: string;
+}
+
+/** A command as errors show it: the name and its arguments, secrets redacted, long values cut. */
+export interface CommandSummary {
+  name: string;
+  args: string[];
+}
+
+export interface ErrorContext {
+  /** "host:port" or the unix socket path. */
+  endpoint: string;
+  /** This library's id for the connection (per process, counting from 1). */
+  connectionId: number;
+  /** The server's `CLIENT ID` for the socket, once the handshake learned it. */
+  serverClientId: number | null;
+  /** The process that opened the socket. */
+  ownerPid: number;
+  /** The process that saw the error. */
+  pid: number;
+  /** The connection's state when the error was made. */
+  state: string;
+  command: CommandSummary | null;
+  /** Whether any byte of the command was handed to the socket. */
+  written: boolean;
+  /** True when the server may have run the command (it was written and no reply came). */
+  mayHaveExecuted: boolean;
+  /** Milliseconds since the command was issued (or since the dial began, for dial errors). */
+  elapsedMs: number | null;
+  /** Bytes of a reply received before the failure. */
+  partialReplyBytes: number;
+  /** Commands written and awaiting a reply on this connection. */
+  inFlight: number;
+  /** Commands waiting to be written (offline queue). */
+  offlineQueued: number;
+  /** Reconnect attempt number (0 for the first connection). */
+  attempt: number;
+  cause: ErrorCause | null;
+}
+
+export function causeOf(error: unknown): ErrorCause | null {
+  if (!(error instanceof Error)) return null;
+  const system = error as Error & { code?: unknown; errno?: unknown; syscall?: unknown };
+  const cause: ErrorCause = { message: error.message };
+  if (typeof system.code === 'string') cause.code = system.code;
+  if (typeof system.errno === 'number') cause.errno = system.errno;
+  if (typeof system.syscall === 'string') cause.syscall = system.syscall;
+  return cause;
+}
+
+/** "127.0.0.1:6379 (conn 3, pid 4242): GET written 1502 ms ago, no reply; 4 in flight; may have executed: yes" */
+export function describeContext(context: ErrorContext): string {
+  let text = `${context.endpoint} (conn ${context.connectionId}`;
+  if (context.serverClientId !== null) text += `, client id ${context.serverClientId}`;
+  text += `, pid ${context.pid}`;
+  if (context.ownerPid !== context.pid) text += `, owner pid ${context.ownerPid}`;
+  if (context.attempt > 0) text += `, reconnect attempt ${context.attempt}`;
+  text += ')';
+  if (context.command !== null) {
+    const name = context.command.name.toUpperCase();
+    const elapsed = context.elapsedMs === null ? '' : ` ${Math.round(context.elapsedMs)} ms ago`;
+    if (context.written) {
+      text += `: ${name} written${elapsed}, no reply`;
+      if (context.partialReplyBytes > 0) text += ` (${context.partialReplyBytes} bytes of it received)`;
+    } else {
+      text += `: ${name} issued${elapsed}, not written`;
+    }
+  }
+  text += `; ${context.inFlight} in flight`;
+  if (context.offlineQueued > 0) text += `, ${context.offlineQueued} queued`;
+  if (context.command !== null) text += `; may have executed: ${context.mayHaveExecuted ? 'yes' : 'no'}`;
+  return text;
+}
+
+function defineName(errorClass: { prototype: Error }, name: string): void {
+  // On the prototype, so the stack header V8 captures inside super() already has it.
+  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
+}
+
+/** Base of every error this library creates (server replies included). */
+export class RedisError extends Error {
+  /** A stable identifier for the kind of failure, or the system error code where one applies. */
+  code: string = 'ERR_REDIS';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+defineName(RedisError, 'RedisError');
+
+/** An error reply from the server (`-ERR …`, `-WRONGTYPE …`). The message is the server's, unchanged. */
+export class ReplyError extends RedisError {
+  /** The command that got the error; secret-bearing arguments are redacted. */
+  command?: { name: string; args: Array<string | number | Buffer> };
+  /** Set when the reply came during the connection handshake (AUTH, SELECT, …). */
+  context?: ErrorContext;
+  constructor(message: string) {
+    super(message);
+    const space = message.indexOf(' ');
+    this.code = space > 0 ? message.slice(0, space) : message;
+  }
+}
+defineName(ReplyError, 'ReplyError');
+
+/** Base for failures of the connection rather than of the command; always has `context`. */
+export class ConnectionError extends RedisError {
+  readonly context: ErrorContext;
+  constructor(message: string, context: ErrorContext, options?: { cause?: unknown; compatibleMessage?: boolean }) {
+    super(message, options);
+    this.context = context;
+    if (options?.compatibleMessage === true && typeof this.stack === 'string') {
+      // The message is a text users match on; the facts go on the stack's first line.
+      const newline = this.stack.indexOf('\n');
+      const header = `${this.name}: ${message} [${describeContext(context)}]`;
+      this.stack = newline === -1 ? header : header + this.stack.slice(newline);
+    }
+  }
+}
+defineName(ConnectionError, 'ConnectionError');
+
+function copySystemFields(target: RedisError & Record<string, unknown>, cause: ErrorCause | null): void {
+  if (cause === null) return;
+  if (cause.code !== undefined) target.code = cause.code;
+  if (cause.errno !== undefined) target.errno = cause.errno;
+  if (cause.syscall !== undefined) target.syscall = cause.syscall;
+}
+
+/**
+ * The socket could not be opened (refused, DNS, unreachable). `code`, `errno` and `syscall`
+ * are the system error's, as ioredis users expect (`err.code === 'ECONNREFUSED'`).
+ */
+export class ConnectError extends ConnectionError {
+  errno?: number;
+  syscall?: string;
+  constructor(context: ErrorContext, cause?: unknown) {
+    const system = context.cause;
+    const what = system?.code !== undefined ? `${system.syscall ?? 'connect'} ${system.code}` : `connect failed (${system?.message ?? 'unknown'})`;
+    super(`${what} to ${describeContext(context)}`, context, { cause });
+    copySystemFields(this as unknown as RedisError & Record<string, unknown>, system);
+  }
+}
+defineName(ConnectError, 'ConnectError');
+
+/** The socket did not connect within `connectTimeout`. Message kept as ioredis has it. */
+export class ConnectTimeoutError extends ConnectionError {
+  errorno = 'ETIMEDOUT';
+  syscall = 'connect';
+  constructor(context: ErrorContext, timeoutMs: number) {
+    super('connect ETIMEDOUT', { ...context, cause: { code: 'ETIMEDOUT', syscall: 'connect', message: `no connection within ${timeoutMs} ms` } }, { compatibleMessage: true });
+    this.code = 'ETIMEDOUT';
+  }
+}
+defineName(ConnectTimeoutError, 'ConnectTimeoutError');
+
+/** A read or write on an open socket failed (the `error` event of a live connection). */
+export class SocketError extends ConnectionError {
+  errno?: number;
+  syscall?: string;
+  constructor(context: ErrorContext, cause?: unknown) {
+    const system = context.cause;
+    const what = system?.code !== undefined ? `${system.syscall ?? 'socket'} ${system.code}` : `socket error (${system?.message ?? 'unknown'})`;
+    super(`${what} from ${describeContext(context)}`, context, { cause });
+    copySystemFields(this as unknown as RedisError & Record<string, unknown>, system);
+  }
+}
+defineName(SocketError, 'SocketError');
+
+/**
+ * A written command got no reply before its connection died. `context.mayHaveExecuted` is
+ * true: the command was not re-sent (at most once), and the caller must decide.
+ */
+export class ConnectionLostError extends ConnectionError {
+  constructor(context: ErrorContext, reason: string, cause?: unknown) {
+    super(`${reason} from ${describeContext(context)}`, context, { cause });
+    this.code = 'ERR_CONNECTION_LOST';
+  }
+}
+defineName(ConnectionLostError, 'ConnectionLostError');
+
+/** The client was closed (quit, disconnect, or retries given up). Message kept as ioredis has it. */
+export class ConnectionClosedError extends ConnectionError {
+  constructor(context: ErrorContext, cause?: unknown) {
+    super('Connection is closed.', context, { cause, compatibleMessage: true });
+    this.code = 'ERR_CONNECTION_CLOSED';
+  }
+}
+defineName(ConnectionClosedError, 'ConnectionClosedError');
+
+/**
+ * `commandTimeout` passed with no reply. The command keeps its slot on the connection so the
+ * late reply is discarded, never handed to another command. Message kept as ioredis has it.
+ */
+export class CommandTimeoutError extends ConnectionError {
+  constructor(context: ErrorContext) {
+    super('Command timed out', context, { compatibleMessage: true });
+    this.code = 'ERR_COMMAND_TIMEOUT';
+  }
+}
+defineName(CommandTimeoutError, 'CommandTimeoutError');
+
+/** `socketTimeout` passed with replies outstanding and no byte received. Message kept as ioredis has it. */
+export class SocketTimeoutError extends ConnectionError {
+  constructor(context: ErrorContext, timeoutMs: number) {
+    super(`Socket timeout. Expecting data, but didn't receive any in ${timeoutMs}ms.`, context, { compatibleMessage: true });
+    this.code = 'ERR_SOCKET_TIMEOUT';
+  }
+}
+defineName(SocketTimeoutError, 'SocketTimeoutError');
+
+/** A queued command outlived `maxRetriesPerRequest` reconnect attempts. Message kept as ioredis has it. */
+export class MaxRetriesPerRequestError extends ConnectionError {
+  constructor(context: ErrorContext, maxRetriesPerRequest: number) {
+    super(
+      `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`,
+      context,
+      { compatibleMessage: true },
+    );
+    this.code = 'ERR_MAX_RETRIES_PER_REQUEST';
+  }
+}
+defineName(MaxRetriesPerRequestError, 'MaxRetriesPerRequestError');
+
+/** The offline queue is full: the connection is not ready and `offlineQueueLimit` commands already wait. */
+export class OfflineQueueFullError extends ConnectionError {
+  constructor(context: ErrorContext, limit: number) {
+    super(`offline queue full (${limit} commands) at ${describeContext(context)}`, context);
+    this.code = 'ERR_OFFLINE_QUEUE_FULL';
+  }
+}
+defineName(OfflineQueueFullError, 'OfflineQueueFullError');
+
+/** `enableOfflineQueue: false` and the connection is not ready. Message kept as ioredis has it. */
+export class OfflineQueueDisabledError extends ConnectionError {
+  constructor(context: ErrorContext) {
+    super("Stream isn't writeable and enableOfflineQueue options is false", context, { compatibleMessage: true });
+    this.code = 'ERR_OFFLINE_QUEUE_DISABLED';
+  }
+}
+defineName(OfflineQueueDisabledError, 'OfflineQueueDisabledError');
+
+/** A non-subscriber command on a connection in RESP2 subscriber mode. Message kept as ioredis has it. */
+export class SubscriberModeError extends ConnectionError {
+  constructor(context: ErrorContext) {
+    super('Connection in subscriber mode, only subscriber commands may be used', context, { compatibleMessage: true });
+    this.code = 'ERR_SUBSCRIBER_MODE';
+  }
+}
+defineName(SubscriberModeError, 'SubscriberModeError');
+
+/** The server sent bytes that are not RESP, or a reply beyond the configured limits. */
+export class ProtocolError extends ConnectionError {
+  constructor(context: ErrorContext, reason: string, cause?: unknown) {
+    super(`protocol error from ${describeContext(context)}: ${reason}`, context, { cause });
+    this.code = 'ERR_PROTOCOL';
+  }
+}
+defineName(ProtocolError, 'ProtocolError');
+
+/** A connection opened by another process was about to be used (policy `forkSafety: 'error'`). */
+export class InheritedConnectionError extends ConnectionError {
+  constructor(context: ErrorContext) {
+    super(
+      `connection to ${context.endpoint} was opened by pid ${context.ownerPid}, now used by pid ${context.pid}: ` +
+        'not written to; create the client in this process or use forkSafety: "reconnect"',
+      context,
+    );
+    this.code = 'ERR_INHERITED_CONNECTION';
+  }
+}
+defineName(InheritedConnectionError, 'InheritedConnectionError');
+
+/** A reply did not belong to its command (integrity mode). */
+export class ReplyDesyncError extends ConnectionError {
+  constructor(context: ErrorContext, reason: string) {
+    super(`reply desync from ${describeContext(context)}: ${reason}`, context);
+    this.code = 'ERR_REPLY_DESYNC';
+  }
+}
+defineName(ReplyDesyncError, 'ReplyDesyncError');
