@@ -172,6 +172,15 @@ export class Redis extends EventEmitter {
     return this.#connection.send(command);
   }
 
+  /**
+   * Send commands back to back on one connection, in one write (pipelines, transactions).
+   * Each command's promise settles on its own.
+   * @internal
+   */
+  sendCommands(commands: readonly Command[]): void {
+    for (const command of commands) void this.#connection.send(command);
+  }
+
   #callByName(name: string | unknown[], args: unknown[], returnBuffers: boolean): Promise<unknown> {
     if (Array.isArray(name)) {
       const [first, ...rest] = name;

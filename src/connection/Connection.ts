@@ -801,6 +801,12 @@ export class Connection extends EventEmitter {
       command.reject(new ConnectionLostError(context, cause.reason, cause.cause));
     }
     for (let i = resend.length - 1; i >= 0; i--) this.#awaitingWrite.unshift(resend[i]!);
+    // A transaction cut in half: its unwritten rest must not run outside MULTI on the next socket.
+    const queue = this.#awaitingWrite;
+    while (queue.length > 0 && queue.peekFront()!.inTransaction && queue.peekFront()!.name !== 'multi') {
+      const orphan = queue.shift()!;
+      orphan.reject(new ConnectionLostError(this.#context(orphan, { cause: cause.cause }), `${cause.reason} (its transaction was cut)`, cause.cause));
+    }
     if (resend.length > 0 && debug.enabled) debug('conn %d: %d unanswered commands will be re-sent', this.id, resend.length);
   }
 
