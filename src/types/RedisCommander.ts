@@ -61,11 +61,6 @@ export interface ChainableCommander extends RedisCommander<{ type: 'pipeline' }>
   length: number;
 }
 
-/**
- * One method per Redis command, named in lower case, plus a `…Buffer` twin that resolves Buffers
- * instead of strings. Arguments are strings, Buffers, numbers or arrays of them (flattened); a
- * Node-style callback may come last. Replies are shaped as ioredis shapes them under RESP2.
- */
 /** The subcommands of each container command, as @ioredis/commands lists them. */
 export interface Subcommands {
   acl: 'CAT' | 'DELUSER' | 'DRYRUN' | 'GENPASS' | 'GETUSER' | 'HELP' | 'LIST' | 'LOAD' | 'LOG' | 'SAVE' | 'SETUSER' | 'USERS' | 'WHOAMI';
@@ -89,6 +84,11 @@ export interface Subcommands {
   xinfo: 'CONSUMERS' | 'GROUPS' | 'HELP' | 'STREAM';
 }
 
+/**
+ * One method per Redis command, named in lower case, plus a `…Buffer` twin that resolves Buffers
+ * instead of strings. Arguments are strings, Buffers, numbers or arrays of them (flattened); a
+ * Node-style callback may come last. Replies are shaped as ioredis shapes them under RESP2.
+ */
 export interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
   /** Sends any command, by name: `call('GET', 'key')`. */
   call(...args: WithCallback<[command: string, ...args: Many<RedisValue>[]], unknown>): Result<unknown, Context>;

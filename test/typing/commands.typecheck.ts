@@ -362,6 +362,12 @@ client.eval('return 1');
 // @ts-expect-error not a SCRIPT subcommand
 client.script('RUN', 'x');
 
+// Spreads of computed arrays, as real code builds its arguments.
+declare const fieldsObject: Record<string, string>;
+expectType(client.xadd('s', '*', ...Object.entries(fieldsObject).flat())).is<Promise<string | null>>();
+expectType(client.eval('return 1', keys.length, ...keys, ...pairs)).is<Promise<unknown>>();
+expectType(client.expire('a', 10, (_err, set) => expectType(set).is<number | undefined>())).is<Promise<number>>();
+
 // ---- pub/sub ----------------------------------------------------------------------------------
 expectType(client.publish('ch', 'msg')).is<Promise<number>>();
 expectType(client.spublish('ch', buf)).is<Promise<number>>();

@@ -71,6 +71,17 @@ describe('generated command typings', () => {
     expect(commander).toMatch(/^ {2}hgetall\(key: RedisKey, callback\?: Callback<Record<string, string>>\): Result<Record<string, string>, Context>;$/m);
   });
 
+  it('re-exports every public type from src/types/index.ts', () => {
+    const index = readFileSync(join(typesDir, 'index.ts'), 'utf8');
+    const exported = (source: string) => [...source.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
+    const declared = [
+      ...exported(commander),
+      ...exported(readFileSync(join(typesDir, 'commandArgs.ts'), 'utf8')),
+    ];
+    expect(declared.length).toBeGreaterThan(30);
+    expect(declared.filter((name) => !new RegExp(`^  ${name},$`, 'm').test(index))).toEqual([]);
+  });
+
   describe('regenerating', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'forksafe-command-types-'));
     afterAll(() => rmSync(outDir, { recursive: true, force: true }));
