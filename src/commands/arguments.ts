@@ -11,7 +11,13 @@ export function flattenArgs(name: string, args: readonly unknown[]): CommandArgu
   let flat = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (typeof arg !== 'string' && typeof arg !== 'number' && !Buffer.isBuffer(arg)) {
+    if (typeof arg === 'number') {
+      // NaN and integers beyond 2^53 take the slow path: refused / printed exactly, as when nested.
+      if (Number.isNaN(arg) || (Number.isInteger(arg) && !Number.isSafeInteger(arg))) {
+        flat = false;
+        break;
+      }
+    } else if (typeof arg !== 'string' && !Buffer.isBuffer(arg)) {
       flat = false;
       break;
     }

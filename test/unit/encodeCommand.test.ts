@@ -1,0 +1,134 @@
+/**
+ * The encoder's bytes, checked against RESP written out by hand: strings (multi-byte too), numbers,
+ * Buffers passed through untouched, and batches of several commands. Plus what flattenArgs does to
+ * user arguments before they reach the encoder: nested arrays flattened, bad values refused with a
+ * TypeError that names the command and the position.
+ */
+import { describe, expect, it } from 'vitest';
+import { flattenArgs } from '../../src/commands/arguments';
+import { appendCommand, EncodedBatch, encodeCommand } from '../../src/protocol/encodeCommand';
+
+function wire(...parts: Array<string | Buffer>): Buffer {
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+}
+
+describe('encodeCommand', () => {
+  it('encodes a command without arguments', () => {
+    expect(encodeCommand('ping', [])).toEqual(wire('*1\r\n$4\r\nping\r\n'));
+  });
+
+  it('encodes string arguments with their byte length, not their character length', () => {
+    expect(encodeCommand('set', ['key', 'value'])).toEqual(wire('*3\r\n$3\r\nset\r\n$3\r\nkey\r\n$5\r\nvalue\r\n'));
+    // "é" is 2 bytes, "😀" is 4 bytes (2 UTF-16 units).
+    expect(encodeCommand('set', ['é', '😀'])).toEqual(wire('*3\r\n$3\r\nset\r\n$2\r\né\r\n$4\r\n😀\r\n'));
+    expect(encodeCommand('set', ['', ''])).toEqual(wire('*3\r\n$3\r\nset\r\n$0\r\n\r\n$0\r\n\r\n'));
+  });
+
+  it('keeps CR, LF and NUL inside arguments (binary safe)', () => {
+    expect(encodeCommand('set', ['a\r\nb', 'x\0y'])).toEqual(wire('*3\r\n$3\r\nset\r\n$4\r\na\r\nb\r\n$3\r\nx\0y\r\n'));
+  });
+
+  it('encodes numbers as their decimal text', () => {
+    expect(encodeCommand('incrby', ['n', 42])).toEqual(wire('*3\r\n$6\r\nincrby\r\n$1\r\nn\r\n$2\r\n42\r\n'));
+    expect(encodeCommand('incrbyfloat', ['n', -1.5])).toEqual(wire('*3\r\n$11\r\nincrbyfloat\r\n$1\r\nn\r\n$4\r\n-1.5\r\n'));
+    expect(encodeCommand('expire', ['n', 0])).toEqual(wire('*3\r\n$6\r\nexpire\r\n$1\r\nn\r\n$1\r\n0\r\n'));
+  });
+
+  it('passes Buffer arguments through byte for byte', () => {
+    const binary = Buffer.from([0x00, 0xff, 0x0d, 0x0a, 0x80, 0xc3]);
+    expect(encodeCommand('set', [Buffer.from('k'), binary])).toEqual(
+      wire('*3\r\n$3\r\nset\r\n$1\r\n', Buffer.from('k'), '\r\n$6\r\n', binary, '\r\n'),
+    );
+    expect(encodeCommand('set', ['k', Buffer.alloc(0)])).toEqual(wire('*3\r\n$3\r\nset\r\n$1\r\nk\r\n$0\r\n\r\n'));
+  });
+
+  it('does not copy a Buffer argument into the batch', () => {
+    const value = Buffer.from('payload');
+    const batch = new EncodedBatch();
+    appendCommand(batch, 'set', ['k', value]);
+    const pieces = batch.take();
+    expect(pieces.some((piece) => piece === value)).toBe(true);
+  });
+
+  it('concatenates several commands of one batch in order', () => {
+    const batch = new EncodedBatch();
+    appendCommand(batch, 'get', ['a']);
+    appendCommand(batch, 'set', ['b', Buffer.from('1')]);
+    appendCommand(batch, 'incr', ['c']);
+    const bytes = Buffer.concat(batch.take().map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+    expect(bytes).toEqual(wire(
+      '*2\r\n$3\r\nget\r\n$1\r\na\r\n',
+      '*3\r\n$3\r\nset\r\n$1\r\nb\r\n$1\r\n1\r\n',
+      '*2\r\n$4\r\nincr\r\n$1\r\nc\r\n',
+    ));
+    // take() empties the batch.
+    expect(batch.take()).toEqual([]);
+    expect(batch.size).toBe(0);
+  });
+});
+
+describe('flattenArgs (arguments as the encoder gets them)', () => {
+  it('returns already-flat arguments as they are', () => {
+    const args = ['a', 1, Buffer.from('b')];
+    expect(flattenArgs('set', args)).toBe(args);
+  });
+
+  it('flattens nested arrays in order, at any depth', () => {
+    expect(flattenArgs('rpush', ['list', ['a', ['b', ['c', 4]]], 'e'])).toEqual(['list', 'a', 'b', 'c', 4, 'e']);
+    expect(encodeCommand('rpush', flattenArgs('rpush', ['l', ['x', ['y']]]))).toEqual(
+      wire('*4\r\n$5\r\nrpush\r\n$1\r\nl\r\n$1\r\nx\r\n$1\r\ny\r\n'),
+    );
+  });
+
+  it('prints booleans, bigints and unsafe integers exactly, and null as an empty string (as ioredis)', () => {
+    expect(flattenArgs('set', ['k', [true, false]])).toEqual(['k', 'true', 'false']);
+    expect(flattenArgs('set', ['k', [12345678901234567890n]])).toEqual(['k', '12345678901234567890']);
+    expect(flattenArgs('set', ['k', [2 ** 60]])).toEqual(['k', '1152921504606846976']);
+    expect(flattenArgs('set', ['k', null])).toEqual(['k', '']);
+  });
+
+  it('treats a top-level number exactly as a nested one', () => {
+    // 1e21 would print as "1e+21" with String(); both paths must send the digits.
+    expect(flattenArgs('set', ['k', 1e21])).toEqual(flattenArgs('set', ['k', [1e21]]));
+    expect(flattenArgs('set', ['k', 1e21])).toEqual(['k', '1000000000000000000000']);
+    expect(() => flattenArgs('set', ['k', Number.NaN])).toThrow(TypeError);
+    expect(() => flattenArgs('set', ['k', [Number.NaN]])).toThrow(TypeError);
+  });
+
+  it('turns a Uint8Array into a Buffer over the same bytes', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const [, out] = flattenArgs('set', ['k', bytes]);
+    expect(Buffer.isBuffer(out)).toBe(true);
+    expect([...(out as Buffer)]).toEqual([1, 2, 3]);
+  });
+
+  const invalid: Array<[string, unknown, RegExp]> = [
+    ['undefined', undefined, /undefined/],
+    ['a symbol', Symbol('s'), /a symbol/],
+    ['a function', () => 1, /a function/],
+    ['a plain object', { a: 1 }, /an object/],
+    ['a Map', new Map(), /a Map/],
+    ['a Date', new Date(0), /a Date/],
+    ['NaN', Number.NaN, /NaN/],
+  ];
+
+  for (const [label, value, what] of invalid) {
+    it(`refuses ${label} with a TypeError naming the command and the position`, () => {
+      let thrown: unknown;
+      try {
+        flattenArgs('set', ['key', value]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(TypeError);
+      const error = thrown as TypeError & { code?: string };
+      expect(error.message).toMatch(/^Invalid argument 2 of SET: /);
+      expect(error.message).toMatch(what);
+      expect(error.code).toBe('ERR_INVALID_ARGUMENT');
+    });
+  }
+
+  it('names the position inside a nested array as a dotted path', () => {
+    expect(() => flattenArgs('rpush', ['list', ['a', ['b', undefined]]])).toThrow(/^Invalid argument 2\.2\.2 of RPUSH: undefined/);
+  });
+});
