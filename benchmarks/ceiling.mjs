@@ -1,0 +1,79 @@
+// redis-benchmark (the C benchmark shipped with Redis) on the same server and the same commands:
+// the ceiling a client could reach with this load shape on this machine.
+
+import { spawn, spawnSync } from 'node:child_process';
+
+/** redis-benchmark's version line, or null when it is not installed. */
+export function findRedisBenchmark(bin = 'redis-benchmark') {
+  const probe = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return null;
+  return probe.stdout.trim();
+}
+
+function runOnce({ bin, endpoint, concurrency, pipeline, keepAlive, command, requests }) {
+  const args = ['-h', endpoint.host, '-p', String(endpoint.port), '-c', String(concurrency), '-P', String(pipeline)];
+  args.push('-n', String(requests), '--csv');
+  if (keepAlive === false) args.push('-k', '0');
+  if (endpoint.password) args.push('-a', endpoint.password);
+  if (endpoint.username) args.push('--user', endpoint.username);
+  args.push(...command);
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err = (err + c).slice(-1000)));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      // The last CSV row is "command","rps",...; warnings about -a or keep-alive go to stderr.
+      const rows = out.trim().split('\n').filter((l) => l.startsWith('"') && !l.startsWith('"test"'));
+      const rps = rows.length > 0 ? Number(rows.at(-1).split('","')[1]) : NaN;
+      if (code !== 0 || !Number.isFinite(rps) || rps <= 0) {
+        reject(new Error(`redis-benchmark ${command[0]} failed (exit ${code}): ${(err || out).trim().slice(-200)}`));
+      } else resolve(rps);
+    });
+  });
+}
+
+/** Remembered rates per scenario, command and shape, so later rounds need no calibration run. */
+const lastRate = new Map();
+
+/**
+ * Measures the scenario's ceiling in commands (or cycles) per second. With several load shapes
+ * (e.g. 100 connections x 1 in flight, and 1 connection x 100 pipelined) the best one counts:
+ * small commands go fastest pipelined, large replies over several connections. A scenario with
+ * several commands (SET and GET) is a 50/50 mix, so its rate is the harmonic mean of theirs.
+ * The request count is sized from a short calibration run so each run lasts about durationMs.
+ */
+export async function measureCeiling({ bin = 'redis-benchmark', endpoint, scenarioId, ceiling, durationMs }) {
+  const perCommand = {};
+  const runs = ceiling.commands.length * ceiling.shapes.length;
+  for (const command of ceiling.commands) {
+    let best = 0;
+    for (const { concurrency, pipeline } of ceiling.shapes) {
+      const key = `${scenarioId}:${command[0]}:${concurrency}x${pipeline}`;
+      const base = { bin, endpoint, concurrency, pipeline, keepAlive: ceiling.keepAlive, command };
+      let estimate = lastRate.get(key);
+      if (estimate === undefined) {
+        estimate = await runOnce({ ...base, requests: Math.max(200, concurrency * pipeline * 4) });
+      }
+      const requests = Math.max(concurrency * pipeline, Math.round((estimate * durationMs) / runs / 1000));
+      const rps = await runOnce({ ...base, requests });
+      lastRate.set(key, rps);
+      perCommand[`${command[0]} -c ${concurrency} -P ${pipeline}`] = rps;
+      best = Math.max(best, rps);
+    }
+    perCommand[command[0]] = best;
+  }
+  const best = ceiling.commands.map((c) => perCommand[c[0]]);
+  const opsPerSec = best.length / best.reduce((sum, r) => sum + 1 / r, 0);
+  return { opsPerSec, perCommand };
+}
+
+/** A one-line description of the redis-benchmark runs, for the report. */
+export function describeCeiling(ceiling) {
+  const shapes = ceiling.shapes.map((s) => `-c ${s.concurrency} -P ${s.pipeline}${ceiling.keepAlive === false ? ' -k 0' : ''}`);
+  const commands = ceiling.commands.map((c) => c.map((a) => (a.length > 24 ? `<${a.length} B>` : a)).join(' '));
+  const shapeText = shapes.length === 1 ? shapes[0] : `best of (${shapes.join(') and (')})`;
+  return `redis-benchmark ${shapeText}: ${commands.join(' / ')}`;
+}

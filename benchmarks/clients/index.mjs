@@ -1,0 +1,12 @@
+// The clients the harness knows, in report order. Each module exports the same interface:
+//   describe() -> { package, version, options? }   cheap, reads package.json only
+//   load()     -> { open(endpoint) -> client }     imports the client library (child process only)
+// and an opened client has get, set, lrange, hgetall, blpop, ping, pipeline(commands), quit,
+// destroy and errorEvents.
+
+export const CLIENTS = ['forksafe-redis', 'ioredis', 'ioredis-autopipeline', 'node-redis'];
+
+export function loadAdapterModule(name) {
+  if (!CLIENTS.includes(name)) throw new Error(`unknown client ${name}`);
+  return import(`./${name}.mjs`);
+}

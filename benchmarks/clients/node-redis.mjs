@@ -1,0 +1,46 @@
+// node-redis (the `redis` package) with its defaults: one connection per client instance.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export const packageName = 'redis';
+export const describe = () => ({ package: 'redis', version: require('redis/package.json').version });
+
+export function load() {
+  const { createClient } = require('redis');
+  return {
+    async open({ host, port, password, username }) {
+      const client = createClient({ socket: { host, port }, password, username });
+      let errorEvents = 0;
+      // Without a listener node-redis's 'error' events would crash the process.
+      client.on('error', () => {
+        errorEvents++;
+      });
+      try {
+        await client.connect();
+      } catch (err) {
+        client.destroy();
+        throw err;
+      }
+      return {
+        get: (key) => client.get(key),
+        set: (key, value) => client.set(key, value),
+        lrange: (key, start, stop) => client.lRange(key, start, stop),
+        hgetall: (key) => client.hGetAll(key),
+        blpop: (key, timeoutSeconds) => client.blPop(key, timeoutSeconds),
+        ping: () => client.ping(),
+        // multi() + execAsPipeline() sends the commands as one batch, without MULTI/EXEC.
+        pipeline(commands) {
+          const batch = client.multi();
+          for (const [name, ...args] of commands) batch[name](...args);
+          return batch.execAsPipeline();
+        },
+        quit: () => client.quit(),
+        destroy: () => client.destroy(),
+        get errorEvents() {
+          return errorEvents;
+        },
+      };
+    },
+  };
+}
