@@ -289,3 +289,45 @@ export class ReplyDesyncError extends ConnectionError {
   }
 }
 defineName(ReplyDesyncError, 'ReplyDesyncError');
+
+/** The pool's state when a lease could not be had (also `client.stats()`). */
+export interface PoolStateSnapshot {
+  endpoint: string;
+  total: number;
+  idle: number;
+  leased: number;
+  waiting: number;
+  dialing: number;
+  breaker: 'closed' | 'open' | 'probing';
+  lastDialError: string | null;
+}
+
+function describePool(pool: PoolStateSnapshot): string {
+  return `total ${pool.total}, idle ${pool.idle}, leased ${pool.leased}, waiting ${pool.waiting}, dialing ${pool.dialing}, breaker ${pool.breaker}` +
+    (pool.lastDialError === null ? '' : `; last dial error: ${pool.lastDialError}`);
+}
+
+/** No connection could be leased within `pool.acquireTimeout`. */
+export class LeaseTimeoutError extends ConnectionError {
+  readonly pool: PoolStateSnapshot;
+  constructor(context: ErrorContext, pool: PoolStateSnapshot, lastDialError: Error | null) {
+    super(`no connection to ${pool.endpoint} could be leased within ${Math.round(context.elapsedMs ?? 0)} ms (${describePool(pool)})`, context, { cause: lastDialError ?? undefined });
+    this.code = 'ERR_LEASE_TIMEOUT';
+    this.pool = pool;
+  }
+}
+defineName(LeaseTimeoutError, 'LeaseTimeoutError');
+
+/**
+ * Dials to the endpoint failed repeatedly: callers fail fast with the last dial error while one
+ * prober keeps trying. The breaker closes on the prober's first success.
+ */
+export class PoolBreakerOpenError extends ConnectionError {
+  readonly pool: PoolStateSnapshot;
+  constructor(context: ErrorContext, pool: PoolStateSnapshot, lastDialError: Error | null) {
+    super(`${pool.endpoint}: failing fast after ${context.attempt} failed dials in a row (${describePool(pool)})`, context, { cause: lastDialError ?? undefined });
+    this.code = 'ERR_POOL_BREAKER_OPEN';
+    this.pool = pool;
+  }
+}
+defineName(PoolBreakerOpenError, 'PoolBreakerOpenError');

@@ -14,13 +14,15 @@ export type ReplyTransformer = (reply: unknown) => unknown;
 export type SpecialKind =
   | 'subscribe' | 'psubscribe' | 'ssubscribe'
   | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe'
-  | 'quit' | 'select' | 'auth' | 'client' | 'monitor' | 'hello' | 'reset';
+  | 'quit' | 'select' | 'auth' | 'client' | 'monitor' | 'hello' | 'reset'
+  | 'watch' | 'unwatch' | 'multi' | 'exec' | 'discard';
 
 const specialKinds = new Map<string, SpecialKind>([
   ['subscribe', 'subscribe'], ['psubscribe', 'psubscribe'], ['ssubscribe', 'ssubscribe'],
   ['unsubscribe', 'unsubscribe'], ['punsubscribe', 'punsubscribe'], ['sunsubscribe', 'sunsubscribe'],
   ['quit', 'quit'], ['select', 'select'], ['auth', 'auth'], ['client', 'client'], ['monitor', 'monitor'],
   ['hello', 'hello'], ['reset', 'reset'],
+  ['watch', 'watch'], ['unwatch', 'unwatch'], ['multi', 'multi'], ['exec', 'exec'], ['discard', 'discard'],
 ]);
 
 /**

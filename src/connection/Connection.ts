@@ -144,6 +144,10 @@ export class Connection extends EventEmitter {
   #waitingForDrain = false;
   #subscriberMode = false;
   #monitoring = false;
+  /** WATCH armed on this socket (until EXEC, DISCARD, UNWATCH). */
+  #watching = false;
+  /** MULTI sent and not yet closed by EXEC or DISCARD. */
+  #inMulti = false;
 
   constructor(options: ConnectionOptions) {
     super();
@@ -192,6 +196,59 @@ export class Connection extends EventEmitter {
 
   get isMonitoring(): boolean {
     return this.#monitoring;
+  }
+
+  /** WATCH or MULTI left open on this socket: not fit to hand to another caller as is. */
+  get transactionState(): { watching: boolean; inMulti: boolean } {
+    return { watching: this.#watching, inMulti: this.#inMulti };
+  }
+
+  /** True when the socket was opened by another process (the PID compare of the write path). */
+  get isInherited(): boolean {
+    return this.#socket !== null && this.#options.pidSource() !== this.#ownerPid;
+  }
+
+  /**
+   * Drop the socket if another process opened it: destroy() only, nothing written. Returns true
+   * when it was inherited. With forkSafety 'reconnect' a fresh socket is dialled at once.
+   */
+  dropIfInherited(): boolean {
+    if (!this.isInherited || (this.#state !== 'ready' && this.#state !== 'handshaking' && this.#state !== 'connecting')) return false;
+    this.#onInherited();
+    return true;
+  }
+
+  /** Close a MULTI left open by a lease holder (queued ahead of the next holder's commands). */
+  discardTransaction(): void {
+    this.#sendCleanup('discard');
+  }
+
+  /** Drop a WATCH left armed by a lease holder. */
+  unwatch(): void {
+    this.#sendCleanup('unwatch');
+  }
+
+  #sendCleanup(name: 'discard' | 'unwatch'): void {
+    const command = new Command(name, []);
+    command.isInternal = true;
+    command.promise.catch(() => undefined);
+    this.#watching = false;
+    this.#inMulti = false;
+    void this.send(command);
+  }
+
+  /**
+   * For Node startup snapshots: destroy the socket without a byte written and forget it, so the
+   * restored process (a new PID) dials afresh, with the full handshake, on first use.
+   */
+  suspendForSnapshot(): void {
+    if (this.#socket === null && this.#state !== 'waitingToReconnect') return;
+    this.#reconnectTimer = stopTimer(this.#reconnectTimer);
+    if (this.#state === 'waitingToReconnect') {
+      this.#moveTo('inherited', 'startup snapshot');
+      return;
+    }
+    this.#onInherited(true);
   }
 
   /** The handshake settings a reconnect will replay (copies; secrets included: internal use only). */
@@ -286,7 +343,7 @@ export class Connection extends EventEmitter {
     this.#armCommandTimeout(command);
     this.#awaitingWrite.push(command);
     if (debug.enabled) debug('conn %d: queued %s while %s (%d queued)', this.id, command.name, state, this.#awaitingWrite.length);
-    if (state === 'idle') this.#dial();
+    if (state === 'idle' || state === 'inherited') this.#dial();
     return command.promise;
   }
 
@@ -529,6 +586,9 @@ export class Connection extends EventEmitter {
         this.#closeRequested = true;
         if (this.#state === 'ready') this.#moveTo('closing', 'QUIT written');
         break;
+      case 'multi':
+        this.#inMulti = true;
+        break;
       default:
         break;
     }
@@ -561,13 +621,24 @@ export class Connection extends EventEmitter {
   #onErrorReply(message: string): void {
     const command = this.#awaitingReply.shift();
     if (command === undefined) {
-      this.#onProtocolFailure(this.#socket, `an error reply arrived with no command waiting for it`);
+      // Servers say "-ERR max number of clients reached" on accept, before any command.
+      const socket = this.#socket;
+      const error = new ReplyError(message);
+      error.context = this.#context(null);
+      this.#emitError(error);
+      if (socket !== null) this.#destroySocket({ reason: `server error: ${message}`, cause: error, kind: 'server' });
       return;
     }
     this.#syncReplyMode();
     if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
     const error = new ReplyError(message);
     error.command = { name: command.name, args: redactArgs(command.name, command.args) };
+    if (command.special === 'exec' || command.special === 'discard') {
+      this.#watching = false;
+      this.#inMulti = false;
+    } else if (command.special === 'multi') {
+      this.#inMulti = false;
+    }
     if (command.expectedReplies > 1) {
       // The server rejected the whole SUBSCRIBE at once: one error stands for every channel.
       command.expectedReplies = 1;
@@ -604,6 +675,7 @@ export class Connection extends EventEmitter {
         if (Number.isInteger(db)) {
           this.#settings.db = db;
           this.emit('select', db);
+          this.emit('settings', this.#settings);
         }
         break;
       }
@@ -616,6 +688,7 @@ export class Connection extends EventEmitter {
         }
         // A password given at run time replaces the provider for later reconnects.
         this.#settings.credentialsProvider = null;
+        this.emit('settings', this.#settings);
         break;
       case 'client': {
         const sub = String(command.args[0] ?? '').toLowerCase();
@@ -625,7 +698,20 @@ export class Connection extends EventEmitter {
       case 'monitor':
         this.#monitoring = true;
         break;
+      case 'watch':
+        this.#watching = true;
+        break;
+      case 'unwatch':
+        this.#watching = false;
+        break;
+      case 'exec':
+      case 'discard':
+        this.#watching = false;
+        this.#inMulti = false;
+        break;
       case 'reset':
+        this.#watching = false;
+        this.#inMulti = false;
         this.#settings.db = 0;
         this.#settings.connectionName = null;
         this.#clearSubscriptions();
@@ -732,7 +818,7 @@ export class Connection extends EventEmitter {
    * The owner PID is not ours: this socket belongs to another process. Drop it with destroy()
    * (close(2) only: no FIN, no QUIT, nothing written), then reconnect or refuse per policy.
    */
-  #onInherited(): void {
+  #onInherited(suspendOnly = false): void {
     const socket = this.#socket!;
     const inheritedContext = this.#context(null);
     debug('conn %d: socket owned by pid %d, current pid %d: dropping it', this.id, this.#ownerPid, inheritedContext.pid);
@@ -747,7 +833,10 @@ export class Connection extends EventEmitter {
     // Replies to commands written before the process boundary go to the other process.
     this.#failInFlight({ reason: 'connection inherited from another process', cause: undefined, kind: 'inherited' });
     this.#subscriberMode = false;
-    this.#moveTo('inherited', `owner pid ${this.#ownerPid} is not current pid ${inheritedContext.pid}`);
+    this.#watching = false;
+    this.#inMulti = false;
+    this.#moveTo('inherited', suspendOnly ? 'startup snapshot' : `owner pid ${this.#ownerPid} is not current pid ${inheritedContext.pid}`);
+    if (suspendOnly) return;
     this.emit('inherited', inheritedContext);
     if (this.#options.forkSafety === 'error') {
       this.#failQueued((command) => new InheritedConnectionError(this.#context(command, { ownerPid: inheritedContext.ownerPid })));
@@ -765,6 +854,8 @@ export class Connection extends EventEmitter {
     this.#reader = null;
     this.#waitingForDrain = false;
     this.#subscriberMode = false;
+    this.#watching = false;
+    this.#inMulti = false;
     this.#afterSocketGone();
   }
 
