@@ -200,6 +200,8 @@ export function parseUrl(url: string): RedisOptions {
   }
   const record = options as Record<string, unknown>;
   for (const [key, value] of parsed.searchParams) {
+    // As ioredis: what the URL itself says (userinfo, host, port, /db) wins over the query.
+    if (record[key] !== undefined) continue;
     if (key === 'password' || key === 'username') {
       record[key] = value;
     } else if (/^-?\d+(\.\d+)?$/.test(value)) {
