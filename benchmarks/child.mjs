@@ -50,7 +50,14 @@ function makeContext(spec, adapter) {
     authEndpoint: spec.authEndpoint,
     /** 'idle' | 'warmup' | 'measure' | 'stopped', set by measure(). */
     phase: 'idle',
-    open: (endpoint = spec.endpoint) => adapter.open(endpoint),
+    /** Opens a client; a connect that neither resolves nor rejects in 10 s is an error. */
+    open(endpoint = spec.endpoint) {
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('client did not connect within 10 s')), 10_000);
+      });
+      return Promise.race([adapter.open(endpoint), timeout]).finally(() => clearTimeout(timer));
+    },
     async close(client) {
       // A client that cannot QUIT within a second is cut; the measurement is already taken.
       const quit = client.quit().catch(() => {});

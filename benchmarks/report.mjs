@@ -57,6 +57,7 @@ export function summarise(run) {
         summary.connectionsOpened = pick((c) => c.connectionsOpened);
         summary.maxLatencyMs = pick((c) => c.maxLatencyMs);
         summary.recoveryMs = pick((c) => c.recoveryMs);
+        summary.afterStallP99Ms = pick((c) => c.afterStall?.p99Ms);
         summary.unfinished = pick((c) => c.unfinished);
         summary.issued = pick((c) => c.issued);
         summary.completed = pick((c) => c.ops);
@@ -174,16 +175,16 @@ export function toMarkdown(run) {
     if (stall.skipped) lines.push(`Skipped: ${stall.skipped}`, '');
     else {
       lines.push(stall.description, '');
-      lines.push('| Client | connections opened | failed commands | max latency ms | recovery ms | completed / issued | unfinished | peak RSS MB |');
-      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+      lines.push('| Client | connections opened | failed commands | max latency ms | recovery ms | p99 after SIGCONT ms | completed / issued | unfinished | peak RSS MB |');
+      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
       for (const [client, c] of Object.entries(stall.summary)) {
         if (c.okRounds === 0) {
-          lines.push(`| ${client} | error | | | | | | |`);
+          lines.push(`| ${client} | error | | | | | | | |`);
           continue;
         }
-        const recovery = `${range(c.recoveryMs, (x) => num(x, 0))}${c.recoveredInWindow ? '' : ' (not settled by end of window)'}`;
+        const recovery = `${range(c.recoveryMs, (x) => num(x, 0))}${c.recoveredInWindow ? '' : ' (not settled by the end of the window)'}`;
         lines.push(
-          `| ${client} | ${range(c.connectionsOpened, (x) => num(x, 0))} | ${c.commandErrors} | ${range(c.maxLatencyMs, (x) => num(x, 0))} | ${recovery} | ${median(c.completed, (x) => num(x, 0))} / ${median(c.issued, (x) => num(x, 0))} | ${median(c.unfinished, (x) => num(x, 0))} | ${median(c.peakRssMb, (x) => num(x, 0))} |`,
+          `| ${client} | ${range(c.connectionsOpened, (x) => num(x, 0))} | ${c.commandErrors} | ${range(c.maxLatencyMs, (x) => num(x, 0))} | ${recovery} | ${range(c.afterStallP99Ms, (x) => num(x, 1))} | ${median(c.completed, (x) => num(x, 0))} / ${median(c.issued, (x) => num(x, 0))} | ${median(c.unfinished, (x) => num(x, 0))} | ${median(c.peakRssMb, (x) => num(x, 0))} |`,
         );
       }
       lines.push('');
