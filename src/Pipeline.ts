@@ -1,0 +1,361 @@
+import { list as commandList } from '@ioredis/commands';
+import { Command } from './commands/Command';
+import { buildCommand, type BuildOptions, type NodeCallback } from './commands/buildCommand';
+import type { ResolvedRedisOptions } from './options';
+import type { Redis } from './Redis';
+import { splitCallback, type Script } from './Script';
+import {
+  shapeExecReply,
+  withPreviousErrors,
+  wrapMultiResult,
+  type ExecResult,
+  type QueuedReplyShape,
+} from './transaction';
+import type { ChainableCommander } from './types/RedisCommander';
+
+/**
+ * One queued call. `command` is null when its arguments could not be built: the slot then holds
+ * `buildError` and nothing is written for it.
+ */
+interface Entry {
+  command: Command | null;
+  buildError: Error | null;
+  callback: NodeCallback | undefined;
+  /** The call was a defined script: NOSCRIPT falls back to EVAL (plain pipelines only). */
+  script: Script | undefined;
+  /** For an EXEC: how each command queued since its MULTI shapes its slot of the reply. */
+  queued: QueuedReplyShape[] | null;
+  /** Index of the transaction group (MULTI … EXEC) the entry belongs to, or -1. */
+  group: number;
+}
+
+/** The pipeline's view of the client it belongs to. */
+export interface PipelineHost {
+  readonly options: ResolvedRedisOptions;
+  sendCommands(commands: readonly Command[]): void;
+  sendCommand(command: Command): Promise<unknown>;
+  /** @internal the scripts defined on the client, by method name. */
+  scriptsForPipeline(): ReadonlyMap<string, Script>;
+}
+
+/**
+ * ioredis's `Pipeline`: command methods queue and return the pipeline; `exec()` writes every
+ * queued command in one write and resolves `[[error, result], …]` in call order. `multi()` and
+ * `exec()` inside the pipeline wrap the commands between them in a transaction (the EXEC slot
+ * then holds the array of their results). `client.multi()` is a pipeline that starts with MULTI
+ * and whose `exec()` unwraps EXEC's reply.
+ *
+ * Every command between MULTI and EXEC (both included) is marked `inTransaction`, so the
+ * connection never sends a piece of a cut transaction on its own.
+ */
+export class Pipeline {
+  readonly redis: Redis;
+  readonly isPipeline = true;
+  readonly isCluster = false;
+  readonly options: ResolvedRedisOptions;
+  /** Settles once with the results of `exec()`. */
+  readonly promise: Promise<ExecResult>;
+
+  readonly #host: PipelineHost;
+  readonly #buildOptions: BuildOptions;
+  readonly #entries: Entry[] = [];
+  /** Set by `client.multi()`: exec() closes the transaction and unwraps EXEC's reply. */
+  readonly #isTransaction: boolean;
+  /** MULTIs opened and not yet closed by exec(). */
+  #openTransactions = 0;
+  #queuedShapes: QueuedReplyShape[] = [];
+  #group = -1;
+  #groups = 0;
+  #isSent = false;
+  #resolve!: (results: ExecResult) => void;
+  #unwrapped: Promise<ExecResult | null> | null = null;
+
+  /** @internal use `client.pipeline()` or `client.multi()`. */
+  constructor(redis: Redis, options: { transaction?: boolean } = {}) {
+    this.redis = redis;
+    this.#host = redis as unknown as PipelineHost;
+    this.options = redis.options;
+    this.#isTransaction = options.transaction === true;
+    this.#buildOptions = {
+      keyPrefix: this.options.keyPrefix,
+      keyPrefixBuffer: Buffer.from(this.options.keyPrefix),
+    };
+    this.promise = new Promise((resolve) => {
+      this.#resolve = resolve;
+    });
+    for (const [name, script] of this.#host.scriptsForPipeline()) {
+      Object.defineProperty(this, name, {
+        value: (...args: unknown[]) => this.#addScript(script, args, false),
+        writable: true,
+        configurable: true,
+      });
+      Object.defineProperty(this, `${name}Buffer`, {
+        value: (...args: unknown[]) => this.#addScript(script, args, true),
+        writable: true,
+        configurable: true,
+      });
+    }
+    if (this.#isTransaction) this.multi();
+  }
+
+  /** Commands queued so far (MULTI and EXEC included). */
+  get length(): number {
+    return this.#entries.length;
+  }
+
+  /** Queue `[[name, ...args], …]`, as `client.pipeline(commands)` does. */
+  addBatch(commands: readonly unknown[][]): this {
+    const methods = this as unknown as Record<string, unknown>;
+    for (const call of commands) {
+      if (!Array.isArray(call) || typeof call[0] !== 'string') {
+        throw new TypeError('pipeline(commands) needs an array of [commandName, ...args] arrays');
+      }
+      const [name, ...args] = call as [string, ...unknown[]];
+      const method = methods[name];
+      if (typeof method !== 'function') throw new TypeError(`pipeline(commands): "${name}" is not a command`);
+      (method as (...a: unknown[]) => unknown).apply(this, args);
+    }
+    return this;
+  }
+
+  /** Any command by name, queued: `call('set', 'k', 'v')`. */
+  call(name: string, ...args: unknown[]): this {
+    return this.#addByName(name, args, false);
+  }
+
+  callBuffer(name: string, ...args: unknown[]): this {
+    return this.#addByName(name, args, true);
+  }
+
+  /** Open a transaction inside the pipeline: MULTI is queued and so is everything up to exec(). */
+  multi(...args: unknown[]): this {
+    const { callback } = splitCallback(args);
+    this.#openTransactions += 1;
+    if (this.#openTransactions === 1) {
+      this.#group = this.#groups++;
+      this.#queuedShapes = [];
+    }
+    this.#addBuilt('multi', [], false, callback, undefined);
+    return this;
+  }
+
+  /**
+   * Inside a pipeline with an open MULTI: queue EXEC and return the pipeline. Otherwise send
+   * everything and resolve `[[error, result], …]` (for `client.multi()`: EXEC's results,
+   * unwrapped; null after a WATCH conflict; EXECABORT rejects with `previousErrors`).
+   */
+  exec(callback?: NodeCallback<ExecResult | null>): Promise<ExecResult | null> {
+    if (this.#isTransaction) {
+      if (this.#openTransactions > 0) this.#closeTransaction(undefined);
+      if (this.#unwrapped === null) this.#unwrapped = this.#send().then((results) => unwrapTransaction(results));
+      return settleWithCallback(this.#unwrapped, callback);
+    }
+    if (this.#openTransactions > 0) {
+      this.#closeTransaction(callback as NodeCallback | undefined);
+      return this as unknown as Promise<ExecResult | null>;
+    }
+    return settleWithCallback(this.#send(), callback);
+  }
+
+  /** @deprecated ioredis: use exec(). */
+  execBuffer(callback?: NodeCallback<ExecResult | null>): Promise<ExecResult | null> {
+    return this.exec(callback);
+  }
+
+  #closeTransaction(callback: NodeCallback | undefined): void {
+    const queued = this.#queuedShapes;
+    this.#addBuilt('exec', [], true, callback, undefined);
+    this.#entries[this.#entries.length - 1]!.queued = queued;
+    this.#openTransactions -= 1;
+    if (this.#openTransactions === 0) {
+      this.#queuedShapes = [];
+      this.#group = -1;
+    }
+  }
+
+  #addByName(name: unknown, args: unknown[], returnBuffers: boolean): this {
+    if (typeof name !== 'string' || name === '') {
+      const { callback } = splitCallback(args);
+      this.#push(null, new TypeError(`call() needs a command name as its first argument, got ${typeof name}`), callback, undefined);
+      return this;
+    }
+    const lower = name.toLowerCase();
+    if (lower === 'multi') return this.multi(...args);
+    if (lower === 'exec' && this.#openTransactions > 0 && !this.#isTransaction) {
+      return this.exec(splitCallback(args).callback) as unknown as this;
+    }
+    return this.#add(lower, args, returnBuffers);
+  }
+
+  #add(name: string, args: unknown[], returnBuffers: boolean): this {
+    let built;
+    try {
+      built = buildCommand(name, args, returnBuffers, this.#buildOptions);
+    } catch (error) {
+      this.#push(null, error as Error, splitCallback(args).callback, undefined);
+      return this;
+    }
+    this.#queue(built.command, built.callback, undefined);
+    return this;
+  }
+
+  #addBuilt(name: string, args: unknown[], returnBuffers: boolean, callback: NodeCallback | undefined, script: Script | undefined): void {
+    this.#queue(new Command(name, args as never[], returnBuffers), callback, script);
+  }
+
+  #addScript(script: Script, rawArgs: unknown[], returnBuffers: boolean): this {
+    const { args, callback } = splitCallback(rawArgs);
+    let command: Command;
+    try {
+      command = script.buildCall(args, returnBuffers, this.#buildOptions);
+    } catch (error) {
+      this.#push(null, error as Error, callback, script);
+      return this;
+    }
+    this.#queue(command, callback, script);
+    return this;
+  }
+
+  #queue(command: Command, callback: NodeCallback | undefined, script: Script | undefined): void {
+    const isQueuedInMulti = this.#openTransactions > 0 && command.name !== 'multi' && command.name !== 'exec';
+    if (this.#openTransactions > 0 || command.name === 'exec') command.inTransaction = true;
+    if (isQueuedInMulti) {
+      // Its reply now is QUEUED; its real reply arrives inside EXEC's and is shaped there.
+      this.#queuedShapes.push({ returnBuffers: command.returnBuffers, replyTransformer: command.replyTransformer, script });
+      command.replyTransformer = undefined;
+    }
+    this.#push(command, null, callback, isQueuedInMulti ? undefined : script);
+  }
+
+  #push(command: Command | null, buildError: Error | null, callback: NodeCallback | undefined, script: Script | undefined): void {
+    const group = this.#openTransactions > 0 || command?.name === 'exec' ? this.#group : -1;
+    this.#entries.push({ command, buildError, callback, script, queued: null, group });
+  }
+
+  /** Write every queued command at once; resolve the `[[error, result], …]` of all of them. */
+  #send(): Promise<ExecResult> {
+    if (this.#isSent) return this.promise;
+    this.#isSent = true;
+    const entries = this.#entries;
+    const results: ExecResult = new Array(entries.length);
+    if (entries.length === 0) {
+      this.#resolve(results);
+      return this.promise;
+    }
+    // A transaction with an argument that cannot be sent is not sent at all: MULTI without its
+    // command would run the rest of it.
+    const brokenGroups = new Map<number, Error>();
+    for (const entry of entries) {
+      if (entry.buildError !== null && entry.group >= 0 && !brokenGroups.has(entry.group)) brokenGroups.set(entry.group, entry.buildError);
+    }
+    let pending = entries.length;
+    const fill = (index: number, error: Error | null, result?: unknown): void => {
+      const entry = entries[index]!;
+      results[index] = error === null ? [null, result] : ([error] as unknown as [Error, unknown]);
+      if (entry.callback !== undefined) invokeCallback(entry.callback, error, result);
+      if (--pending === 0) this.#resolve(results);
+    };
+    const toSend: Command[] = [];
+    const sent: Array<[number, Entry]> = [];
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const groupError = entry.group >= 0 ? brokenGroups.get(entry.group) : undefined;
+      if (entry.command === null || groupError !== undefined) {
+        const error = entry.buildError ?? groupError!;
+        entry.command?.reject(error);
+        queueMicrotask(() => fill(i, error));
+        continue;
+      }
+      toSend.push(entry.command);
+      sent.push([i, entry]);
+    }
+    this.#host.sendCommands(toSend);
+    const resend = (command: Command): Promise<unknown> => this.#host.sendCommand(command);
+    for (const [index, entry] of sent) {
+      const command = entry.command!;
+      let settled: Promise<unknown> = command.promise;
+      if (entry.script !== undefined) settled = entry.script.settle(command, settled, resend);
+      if (entry.queued !== null) {
+        const queued = entry.queued;
+        settled = settled.then((reply) => shapeExecReply(reply, queued));
+      }
+      settled.then(
+        (result) => fill(index, null, result),
+        (error: unknown) => fill(index, error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+    return this.promise;
+  }
+
+  static {
+    for (const name of commandList) {
+      if (name === 'monitor' || name in Pipeline.prototype) continue;
+      Object.defineProperty(Pipeline.prototype, name, {
+        value: function (this: Pipeline, ...args: unknown[]) {
+          return this.#add(name, args, false);
+        },
+        writable: true,
+        configurable: true,
+      });
+      Object.defineProperty(Pipeline.prototype, `${name}Buffer`, {
+        value: function (this: Pipeline, ...args: unknown[]) {
+          return this.#add(name, args, true);
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+    Object.defineProperty(Pipeline.prototype, 'multiBuffer', {
+      value: Pipeline.prototype.multi,
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+/** The command methods a pipeline queues; the class itself defines the ones it treats specially. */
+type QueuedCommandMethods = Omit<ChainableCommander, 'multi' | 'multiBuffer' | 'exec' | 'execBuffer' | 'call' | 'callBuffer' | 'length'>;
+
+// Every command method of the client, queued; see RedisCommander for the signatures.
+export interface Pipeline extends QueuedCommandMethods {}
+
+/**
+ * `client.multi()`'s exec: the last slot is EXEC's. Its error (EXECABORT, a lost connection)
+ * rejects, carrying the errors of the commands before it; its array becomes the results.
+ */
+function unwrapTransaction(results: ExecResult): ExecResult | null {
+  const last = results[results.length - 1];
+  if (last === undefined) return [];
+  const [error, reply] = last;
+  if (error !== null) {
+    const previous: Error[] = [];
+    for (let i = 0; i < results.length - 1; i++) {
+      const itemError = results[i]![0];
+      if (itemError !== null) previous.push(itemError);
+    }
+    throw withPreviousErrors(error, previous);
+  }
+  return wrapMultiResult(reply);
+}
+
+/** A per-command callback runs before exec() settles; a throw in it surfaces, uncaught, next tick. */
+function invokeCallback(callback: NodeCallback, error: Error | null, result: unknown): void {
+  try {
+    if (error === null) callback(null, result);
+    else callback(error);
+  } catch (thrown) {
+    process.nextTick(() => {
+      throw thrown;
+    });
+  }
+}
+
+function settleWithCallback<T>(promise: Promise<T>, callback: NodeCallback<T> | undefined): Promise<T> {
+  if (callback !== undefined) {
+    promise.then(
+      (result) => invokeCallback(callback as NodeCallback, null, result),
+      (error: Error) => invokeCallback(callback as NodeCallback, error, undefined),
+    );
+  }
+  return promise;
+}
