@@ -165,14 +165,20 @@ describe('redisServer presets', () => {
     const servers = await Promise.all([startRedis(), startRedis(), startRedis({ preset: 'password' })]);
     expect(new Set(servers.map((s) => s.port)).size).toBe(3);
 
+    // Occupy a port of the fixture's range [16000, 32000), then make it the first pick.
     const blocker = net.createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => blocker.listen(20_000, '127.0.0.1', resolve));
-    // First pick lands on the blocked port (16000 + 0.25 * 16000 = 20000); later picks are random.
-    const random = vi.spyOn(Math, 'random').mockReturnValueOnce(0.25);
+    let blocked = 0;
+    for (let port = 16_000 + Math.floor(Math.random() * 15_000); blocked === 0; port++) {
+      blocked = await new Promise<number>((resolve) => {
+        blocker.once('error', () => resolve(0));
+        blocker.listen(port, '127.0.0.1', () => resolve(port));
+      });
+    }
+    const random = vi.spyOn(Math, 'random').mockReturnValueOnce((blocked - 16_000 + 0.5) / 16_000);
     try {
       const server = await startRedis();
       expect(random).toHaveBeenCalledTimes(2);
-      expect(server.port).not.toBe(20_000);
+      expect(server.port).not.toBe(blocked);
       expect(await server.command('PING')).toBe('PONG');
     } finally {
       random.mockRestore();
@@ -237,17 +243,20 @@ describe('redisServer lifecycle', () => {
       writeFileSync(
         join(work, 'entry.ts'),
         `import { startRedis } from ${JSON.stringify(join(__dirname, '../fixtures/redisServer'))};\n` +
-          `startRedis().then((s) => { console.log('pid ' + s.pid); setInterval(() => {}, 1000); });\n`,
+          `startRedis().then((s) => { console.log('pid ' + s.pid + ' dir ' + s.dir); setInterval(() => {}, 1000); });\n`,
       );
       await build({ entryPoints: [join(work, 'entry.ts')], bundle: true, platform: 'node', outfile: bundle, logLevel: 'silent' });
       const child = spawn(process.execPath, [bundle], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      await waitUntil(() => /pid \d+/.test(out), 10_000, 'the child to start redis');
-      const redisPid = Number(/pid (\d+)/.exec(out)?.[1]);
+      await waitUntil(() => /pid \d+ dir \S+\n/.test(out), 10_000, 'the child to start redis');
+      const [, pid, dir] = /pid (\d+) dir (\S+)\n/.exec(out) ?? [];
+      const redisPid = Number(pid);
       expect(isProcessAlive(redisPid)).toBe(true);
+      expect(existsSync(dir as string)).toBe(true);
       child.kill('SIGKILL');
       await waitUntil(() => !isProcessAlive(redisPid), 5_000, `redis pid ${redisPid} to die`);
+      await waitUntil(() => !existsSync(dir as string), 5_000, `${dir} to be removed`);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
