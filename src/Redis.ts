@@ -2,11 +2,21 @@ import { EventEmitter } from 'node:events';
 import { list as commandList } from '@ioredis/commands';
 import { Command } from './commands/Command';
 import { buildCommand, withCallback, type NodeCallback } from './commands/buildCommand';
-import { Connection, type PushMessage, type StateChange } from './connection/Connection';
+import { Connection, type ConnectionOptions, type PushMessage, type StateChange } from './connection/Connection';
+import type { HandshakeSettings } from './connection/handshake';
+import { ConnectionError } from './errors';
+import { DEFAULT_POOL_OPTIONS, Pool, type PoolStats } from './pool/Pool';
+import { currentScope, enterScope, type LeaseScope } from './pool/leaseScope';
+import { isBuildingSnapshot, joinSnapshot } from './process/startupSnapshot';
 import type { RedisStatus } from './connection/connectionState';
 import type { Endpoint } from './connection/connectors/openSocket';
 import { debugLogger } from './util/debug';
-import { parseConstructorArguments, resolveOptions, type RedisOptions, type ResolvedRedisOptions } from './options';
+import { parseConstructorArguments, resolveOptions, type RedisOptions, type ResolvedRedisOptions, type ScriptDefinition } from './options';
+import { Pipeline } from './Pipeline';
+import { Script, splitCallback } from './Script';
+import { ScanStream, type ScanCommandName, type ScanStreamOptions } from './ScanStream';
+import { AutoPipeline, shouldUseAutoPipelining } from './autoPipelining';
+import { wrapMultiResult, type ExecResult } from './transaction';
 
 const debug = debugLogger('redis');
 
@@ -34,6 +44,29 @@ const eventOfState: Partial<Record<StateChange['state'], string>> = {
 /** Commands whose method this class defines itself. */
 const ownMethods = new Set(['quit', 'monitor']);
 
+/** Passed as the only constructor argument to build a view bound to one leased connection. */
+const leaseBinding = Symbol('forksafe-redis.leaseBinding');
+interface LeaseBinding {
+  owner: Redis;
+  connection: Connection;
+}
+
+/** What `client.stats()` reports. */
+export interface ClientStats {
+  status: RedisStatus;
+  /** Commands written on the shared connection and awaiting replies. */
+  inFlight: number;
+  /** Commands waiting to be written on the shared connection. */
+  queued: number;
+  subscriber: { connected: boolean; channels: number; patterns: number; shardChannels: number };
+  pool: PoolStats;
+}
+
+/** Errors that say the connection itself is unusable, not just the command. */
+function isConnectionPoisoned(error: unknown): boolean {
+  return error instanceof ConnectionError;
+}
+
 function endpointOf(options: ResolvedRedisOptions): Endpoint {
   if (options.path !== undefined) return { path: options.path };
   return { host: options.host, port: options.port, family: options.family };
@@ -55,16 +88,84 @@ export class Redis extends EventEmitter {
 
   readonly options: ResolvedRedisOptions;
   readonly isCluster = false as const;
+  /** The shared connection: ordinary commands multiplex here. For a lease view, the leased one. */
   readonly #connection: Connection;
+  /** Leases for blocking commands, WATCH flows and withConnection(); null for a lease view. */
+  readonly #pool: Pool | null;
+  /** Subscriptions live on their own connection, so ordinary commands keep working. */
+  #subscriber: Connection | null = null;
   readonly #keyPrefixBuffer: Buffer;
+  /** What new connections are told: options first, then run-time AUTH/SELECT on the shared one. */
+  #handshakeTemplate!: HandshakeSettings;
   #unhandledErrorReported = false;
+  /** Scripts from defineCommand / the `scripts` option, by method name. */
+  readonly #scripts = new Map<string, Script>();
+  readonly #autoPipeline: AutoPipeline | null = null;
+  /** multi({ pipeline: false }) sent MULTI: commands until EXEC/DISCARD are part of it. */
+  #isInManualTransaction = false;
 
   constructor(...args: RedisConstructorArgs) {
     super();
+    const binding = (args[0] as { [leaseBinding]?: LeaseBinding } | undefined)?.[leaseBinding];
+    if (binding !== undefined) {
+      // A view over one leased connection: same methods, no pool, no events of its own.
+      this.options = binding.owner.options;
+      this.#keyPrefixBuffer = binding.owner.#keyPrefixBuffer;
+      this.#connection = binding.connection;
+      this.#pool = null;
+      return;
+    }
     this.options = resolveOptions(parseConstructorArguments(args));
     const options = this.options;
     this.#keyPrefixBuffer = Buffer.from(options.keyPrefix);
-    this.#connection = new Connection({
+    this.#handshakeTemplate = {
+      username: options.username,
+      password: options.password,
+      credentialsProvider: options.credentialsProvider,
+      db: options.db,
+      connectionName: options.connectionName,
+      readOnly: options.readOnly,
+      enableReadyCheck: options.enableReadyCheck,
+      maxLoadingWaitMs: options.maxLoadingRetryTime,
+    };
+    this.#connection = this.#newConnection('shared');
+    const pool = new Pool(() => this.#newConnection('lease'), { ...DEFAULT_POOL_OPTIONS, ...options.pool }, {
+      pidSource: options.pidSource,
+      endpoint: () => this.#connection.endpoint,
+      expectedDb: () => this.#handshakeTemplate.db,
+    });
+    this.#pool = pool;
+    pool.reserveExternal(1);
+    pool.on('error', (error: Error) => this.#emitError(error));
+    this.#connection.on('settings', (settings: HandshakeSettings) => {
+      // Run-time AUTH and SELECT on the shared connection apply to connections opened later.
+      this.#handshakeTemplate = {
+        ...this.#handshakeTemplate,
+        username: settings.username,
+        password: settings.password,
+        credentialsProvider: settings.credentialsProvider,
+        db: settings.db,
+      };
+    });
+    this.#connection.on('state', (change: StateChange) => {
+      if (change.state === 'ready') pool.recordExternalDial('success');
+    });
+    if (isBuildingSnapshot()) joinSnapshot(this);
+    this.#wireConnectionEvents(this.#connection);
+    // A new socket may face a server that lost its script cache: send scripts' source again.
+    this.#connection.on('ready', () => {
+      for (const script of this.#scripts.values()) script.forgetLoaded();
+    });
+    if (options.enableAutoPipelining) this.#autoPipeline = new AutoPipeline((commands) => this.sendCommands(commands));
+    if (options.scripts !== undefined) {
+      for (const [name, definition] of Object.entries(options.scripts)) this.defineCommand(name, definition);
+    }
+    if (!options.lazyConnect) this.#connection.connect().catch(() => undefined);
+  }
+
+  #newConnection(role: 'shared' | 'lease' | 'subscriber'): Connection {
+    const options = this.options;
+    const connectionOptions: ConnectionOptions = {
       endpoint: endpointOf(options),
       tls: typeof options.tls === 'object' ? options.tls : null,
       connectTimeout: options.connectTimeout,
@@ -83,20 +184,21 @@ export class Redis extends EventEmitter {
       maxReplyBytes: options.maxReplyBytes,
       pidSource: options.pidSource,
       forkSafety: options.forkSafety,
-      monitor: options.monitor === true,
-      handshake: {
-        username: options.username,
-        password: options.password,
-        credentialsProvider: options.credentialsProvider,
-        db: options.db,
-        connectionName: options.connectionName,
-        readOnly: options.readOnly,
-        enableReadyCheck: options.enableReadyCheck,
-        maxLoadingWaitMs: options.maxLoadingRetryTime,
-      },
-    });
-    this.#wireConnectionEvents(this.#connection);
-    if (!options.lazyConnect) this.#connection.connect().catch(() => undefined);
+      monitor: role === 'shared' && options.monitor === true,
+      handshake: { ...this.#handshakeTemplate },
+    };
+    if (role === 'lease') {
+      // A lease that dies is discarded by the pool, which paces the next dial.
+      connectionOptions.retryStrategy = null;
+    }
+    return new Connection(connectionOptions);
+  }
+
+  /** For startup snapshots: drop every socket without writing; the restored process re-dials. */
+  suspendForSnapshot(): void {
+    this.#connection.suspendForSnapshot();
+    this.#subscriber?.suspendForSnapshot();
+    for (const connection of this.#pool?.connections() ?? []) connection.suspendForSnapshot();
   }
 
   /** ioredis status: wait, connecting, connect, ready, close, reconnecting, end. */
@@ -107,7 +209,63 @@ export class Redis extends EventEmitter {
   /** 'subscriber' while channels are subscribed, 'monitor' in MONITOR mode, else 'normal'. */
   get mode(): 'normal' | 'subscriber' | 'monitor' {
     if (this.#connection.isMonitoring) return 'monitor';
-    return this.#connection.isSubscriber ? 'subscriber' : 'normal';
+    return this.#connection.isSubscriber || this.#subscriber?.isSubscriber === true ? 'subscriber' : 'normal';
+  }
+
+  /** Connections by role, leases, waiters, dials, breaker, inherited sockets dropped, commands in flight. */
+  stats(): ClientStats {
+    const subscriber = this.#subscriber;
+    return {
+      status: this.status,
+      inFlight: this.#connection.inFlight,
+      queued: this.#connection.queued,
+      subscriber: {
+        connected: subscriber !== null && subscriber.state === 'ready',
+        channels: subscriber?.subscriptionsOf('subscribe').length ?? 0,
+        patterns: subscriber?.subscriptionsOf('psubscribe').length ?? 0,
+        shardChannels: subscriber?.subscriptionsOf('ssubscribe').length ?? 0,
+      },
+      pool: this.#pool === null ? emptyPoolStats(this.#connection.endpoint) : this.#pool.stats(),
+    };
+  }
+
+  /**
+   * Run `work` with a connection of its own (leased from the pool): WATCH, MULTI, SELECT, CLIENT
+   * commands and blocking calls inside never meet another flow's commands. The lease goes back
+   * when `work` settles (cleaned: UNWATCH/DISCARD; discarded if left subscribed or on another db).
+   */
+  async withConnection<T>(work: (connection: Redis) => Promise<T> | T): Promise<T> {
+    const pool = this.#requirePool('withConnection');
+    const connection = await pool.acquire();
+    const view = new Redis({ [leaseBinding]: { owner: this, connection } } as unknown as RedisOptions);
+    for (const [name, script] of this.#scripts) view.#scripts.set(name, script);
+    let poisoned = false;
+    try {
+      return await work(view);
+    } catch (error) {
+      poisoned = isConnectionPoisoned(error);
+      throw error;
+    } finally {
+      if (poisoned) pool.discard(connection, 'connection error during withConnection');
+      else pool.release(connection);
+    }
+  }
+
+  /**
+   * Optimistic transaction on a leased connection: `work` WATCHes, reads and returns
+   * `tx.multi()…exec()`'s result; a WATCH conflict (null) runs `work` again, up to `retries` times.
+   */
+  async transaction<T>(work: (tx: Redis) => Promise<T | null>, options: { retries?: number } = {}): Promise<T | null> {
+    const retries = options.retries ?? 10;
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.withConnection(work);
+      if (result !== null || attempt >= retries) return result;
+    }
+  }
+
+  #requirePool(what: string): Pool {
+    if (this.#pool === null) throw new TypeError(`${what}() is not available on a leased connection view; call it on the client`);
+    return this.#pool;
   }
 
   /** The connection's server-side `CLIENT ID`, once known. */
@@ -122,6 +280,11 @@ export class Redis extends EventEmitter {
   /** Close now; with `reconnect: true`, dial again at once (blocking commands in flight are re-issued). */
   disconnect(reconnect = false): void {
     this.#connection.disconnect(reconnect);
+    this.#subscriber?.disconnect(reconnect);
+    const pool = this.#pool;
+    if (pool === null) return;
+    for (const connection of pool.connections()) connection.disconnect(reconnect);
+    if (!reconnect) pool.close();
   }
 
   /** @deprecated ioredis alias of `disconnect()`. */
@@ -131,7 +294,19 @@ export class Redis extends EventEmitter {
 
   /** Send QUIT after everything queued; resolves 'OK' and the client ends. */
   quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
-    return this.#issue('quit', callback === undefined ? [] : [callback], false) as Promise<'OK'>;
+    const pool = this.#pool;
+    if (pool !== null) {
+      // Leases and the subscriber finish what they were sent, then close with the client.
+      const quitQuietly = (connection: Connection): void => {
+        const command = new Command('quit', []);
+        command.promise.catch(() => undefined);
+        void connection.send(command);
+      };
+      if (this.#subscriber !== null) quitQuietly(this.#subscriber);
+      for (const connection of pool.connections()) quitQuietly(connection);
+      pool.close();
+    }
+    return withCallback(this.#connection.send(new Command('quit', [])) as Promise<'OK'>, callback);
   }
 
   /** A new client with the same options (and `override` on top), connected independently. */
@@ -178,7 +353,129 @@ export class Redis extends EventEmitter {
    * @internal
    */
   sendCommands(commands: readonly Command[]): void {
+    const scope = this.#pool === null ? undefined : currentScope(this);
+    if (scope !== undefined) {
+      for (const command of commands) void this.#sendInScope(scope, command);
+      return;
+    }
     for (const command of commands) void this.#connection.send(command);
+  }
+
+  /** Commands queue and return the pipeline; `exec()` writes them at once and resolves `[[err, result], …]`. */
+  pipeline(commands?: unknown[][]): Pipeline {
+    const pipeline = new Pipeline(this);
+    if (Array.isArray(commands)) pipeline.addBatch(commands);
+    return pipeline;
+  }
+
+  /**
+   * A transaction. By default a pipeline wrapped in MULTI … EXEC whose `exec()` resolves
+   * `[[err, result], …]` (null after a WATCH conflict); `{ pipeline: false }` sends MULTI now.
+   */
+  multi(options: { pipeline: false }): Promise<'OK'>;
+  multi(options?: { pipeline?: true }): Pipeline;
+  multi(commands: unknown[][], options?: { pipeline?: boolean }): Pipeline;
+  multi(commandsOrOptions?: unknown[][] | { pipeline?: boolean } | null, maybeOptions?: { pipeline?: boolean }): Pipeline | Promise<'OK'> {
+    let commands: unknown[][] | null = null;
+    let options = maybeOptions;
+    if (Array.isArray(commandsOrOptions)) commands = commandsOrOptions;
+    else if (options === undefined && commandsOrOptions !== null) options = commandsOrOptions;
+    if (options?.pipeline === false) return this.#issue('multi', [], false) as Promise<'OK'>;
+    const pipeline = new Pipeline(this, { transaction: true });
+    if (commands !== null) pipeline.addBatch(commands);
+    return pipeline;
+  }
+
+  /** MULTI sent now (ioredis `multiBuffer`). */
+  multiBuffer(callback?: NodeCallback<Buffer>): Promise<Buffer> {
+    return this.#issue('multi', callback === undefined ? [] : [callback], true) as Promise<Buffer>;
+  }
+
+  /** EXEC of a multi({ pipeline: false }): `[[err, result], …]`, or null after a WATCH conflict. */
+  exec(callback?: NodeCallback<ExecResult | null>): Promise<ExecResult | null> {
+    const wrapped = this.#issue('exec', [], false).then(wrapMultiResult);
+    return withCallback(wrapped, callback);
+  }
+
+  /** EXEC, its reply as Redis sent it (an array of Buffers), as ioredis's `execBuffer`. */
+  execBuffer(callback?: NodeCallback<unknown>): Promise<unknown> {
+    return this.#issue('exec', callback === undefined ? [] : [callback], true);
+  }
+
+  /**
+   * Define `name` and `nameBuffer` running a Lua script (EVALSHA, EVAL when the server lacks it).
+   * Without `numberOfKeys` the caller passes the number of keys first.
+   */
+  defineCommand(name: string, definition: ScriptDefinition): void {
+    if (typeof name !== 'string' || name === '') throw new TypeError('defineCommand needs a command name');
+    if (typeof definition !== 'object' || definition === null) throw new TypeError(`defineCommand("${name}") needs { lua, numberOfKeys?, readOnly? }`);
+    const script = new Script(definition.lua, definition.numberOfKeys ?? null, definition.readOnly === true);
+    this.#scripts.set(name, script);
+    const self = this as unknown as Record<string, unknown>;
+    self[name] = (...args: unknown[]) => this.#runScript(script, args, false);
+    self[`${name}Buffer`] = (...args: unknown[]) => this.#runScript(script, args, true);
+  }
+
+  /** @internal the scripts a new pipeline copies. */
+  scriptsForPipeline(): ReadonlyMap<string, Script> {
+    return this.#scripts;
+  }
+
+  /** Commands collected by enableAutoPipelining and not yet written. */
+  get autoPipelineQueueSize(): number {
+    return this.#autoPipeline?.queueSize ?? 0;
+  }
+
+  /** Every key, batch by batch, as an object-mode Readable (SCAN). */
+  scanStream(options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('scan', undefined, options);
+  }
+
+  scanBufferStream(options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('scanBuffer', undefined, options);
+  }
+
+  /** Members of a set, batch by batch (SSCAN). */
+  sscanStream(key: string | Buffer, options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('sscan', key, options);
+  }
+
+  sscanBufferStream(key: string | Buffer, options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('sscanBuffer', key, options);
+  }
+
+  /** Fields and values of a hash, batch by batch (HSCAN); `noValues` for fields only. */
+  hscanStream(key: string | Buffer, options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('hscan', key, options);
+  }
+
+  hscanBufferStream(key: string | Buffer, options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('hscanBuffer', key, options);
+  }
+
+  /** Members and scores of a sorted set, batch by batch (ZSCAN). */
+  zscanStream(key: string | Buffer, options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('zscan', key, options);
+  }
+
+  zscanBufferStream(key: string | Buffer, options?: ScanStreamOptions): ScanStream {
+    return this.#scanStream('zscanBuffer', key, options);
+  }
+
+  #scanStream(command: ScanCommandName, key: string | Buffer | undefined, options: ScanStreamOptions = {}): ScanStream {
+    return new ScanStream({ ...options, redis: this, command, key });
+  }
+
+  #runScript(script: Script, rawArgs: unknown[], returnBuffers: boolean): Promise<unknown> {
+    const { args, callback } = splitCallback(rawArgs);
+    let promise: Promise<unknown>;
+    try {
+      const command = script.buildCall(args, returnBuffers, { keyPrefix: this.options.keyPrefix, keyPrefixBuffer: this.#keyPrefixBuffer });
+      promise = script.run(command, (next) => this.#dispatch(next));
+    } catch (error) {
+      promise = Promise.reject(error as Error);
+    }
+    return withCallback(promise, callback);
   }
 
   #callByName(name: string | unknown[], args: unknown[], returnBuffers: boolean): Promise<unknown> {
@@ -203,8 +500,132 @@ export class Redis extends EventEmitter {
       const callback = args[args.length - 1];
       return withCallback(Promise.reject(error as Error), typeof callback === 'function' ? (callback as NodeCallback) : undefined);
     }
-    const promise = this.#connection.send(built.command);
+    const promise = this.#dispatch(built.command);
     return built.callback === undefined ? promise : withCallback(promise, built.callback);
+  }
+
+  /** To the connection, or into the automatic pipeline; marks the pieces of a multi({ pipeline: false }). */
+  #dispatch(command: Command): Promise<unknown> {
+    const name = command.name;
+    if (name === 'multi') this.#isInManualTransaction = true;
+    if (this.#isInManualTransaction) {
+      command.inTransaction = true;
+      if (name === 'exec' || name === 'discard') this.#isInManualTransaction = false;
+    }
+    if (this.#pool !== null) {
+      const routed = this.#route(this.#pool, command);
+      if (routed !== undefined) return routed;
+    }
+    const autoPipeline = this.#autoPipeline;
+    if (autoPipeline !== null && shouldUseAutoPipelining(name, this.options.autoPipeliningIgnoredCommands)) {
+      return autoPipeline.enqueue(command);
+    }
+    return this.#connection.send(command);
+  }
+
+  /**
+   * Commands that do not belong on the shared connection: anything in a flow holding a WATCH
+   * lease; WATCH and MULTI themselves (they open one); blocking commands (a lease each);
+   * (un)subscribe (the subscriber connection). Undefined for everything else.
+   */
+  #route(pool: Pool, command: Command): Promise<unknown> | undefined {
+    const special = command.special;
+    const scope = currentScope(this);
+    // A WATCH issued before the flow's earlier WATCH was answered is another flow's (it started in
+    // the same synchronous run): it gets a lease of its own.
+    if (scope !== undefined && !(special === 'watch' && !scope.confirmed)) return this.#sendInScope(scope, command);
+    switch (special) {
+      case undefined:
+        return command.isBlocking ? this.#sendOnLease(pool, command) : undefined;
+      case 'watch':
+      case 'multi':
+        return this.#openScope(pool, command);
+      case 'subscribe':
+      case 'psubscribe':
+      case 'ssubscribe':
+        return this.#subscriberConnection().send(command);
+      case 'unsubscribe':
+      case 'punsubscribe':
+      case 'sunsubscribe':
+        if (this.#subscriber === null) {
+          command.resolve(0);
+          return command.promise;
+        }
+        return this.#subscriber.send(command);
+      default:
+        return undefined;
+    }
+  }
+
+  /** A blocking command gets a connection of its own, so it never holds up the shared one. */
+  #sendOnLease(pool: Pool, command: Command): Promise<unknown> {
+    pool.acquire().then(
+      (connection) => {
+        connection.send(command).then(
+          () => pool.release(connection),
+          (error: unknown) => (isConnectionPoisoned(error) ? pool.discard(connection, 'connection error') : pool.release(connection)),
+        );
+      },
+      (error: Error) => command.reject(error),
+    );
+    return command.promise;
+  }
+
+  /** WATCH (or MULTI sent on its own): lease a connection and bind it to this async flow. */
+  #openScope(pool: Pool, command: Command): Promise<unknown> {
+    const scope: LeaseScope = { owner: this, ready: pool.acquire(), connection: null, active: true, confirmed: false };
+    enterScope(scope);
+    scope.ready.then(
+      (connection) => {
+        scope.connection = connection;
+        connection.send(command).then(
+          () => {
+            scope.confirmed = true;
+          },
+          () => this.#closeScope(scope),
+        );
+      },
+      (error: Error) => {
+        scope.active = false;
+        command.reject(error);
+      },
+    );
+    return command.promise;
+  }
+
+  #sendInScope(scope: LeaseScope, command: Command): Promise<unknown> {
+    const connection = scope.connection;
+    if (connection !== null) void connection.send(command);
+    else scope.ready.then((leased) => void leased.send(command), (error: Error) => command.reject(error));
+    const special = command.special;
+    if (special === 'exec' || special === 'discard' || special === 'unwatch' || special === 'reset') {
+      const close = (): void => this.#closeScope(scope);
+      command.promise.then(close, close);
+    }
+    return command.promise;
+  }
+
+  #closeScope(scope: LeaseScope): void {
+    if (!scope.active) return;
+    scope.active = false;
+    const connection = scope.connection;
+    if (connection !== null && this.#pool !== null) this.#pool.release(connection);
+  }
+
+  #subscriberConnection(): Connection {
+    if (this.#subscriber !== null) return this.#subscriber;
+    const subscriber = this.#newConnection('subscriber');
+    this.#subscriber = subscriber;
+    this.#pool?.reserveExternal(1);
+    subscriber.on('error', (error: Error) => this.#emitError(error));
+    subscriber.on('push', (push: PushMessage) => this.#emitPush(push));
+    subscriber.on('state', (change: StateChange) => {
+      if (change.state === 'closed' && this.#subscriber === subscriber) {
+        this.#subscriber = null;
+        this.#pool?.reserveExternal(-1);
+      }
+    });
+    return subscriber;
   }
 
   #wireConnectionEvents(connection: Connection): void {
@@ -298,4 +719,11 @@ export function parseMonitorLine(line: string): { time: string; args: string[]; 
     }));
   }
   return { time: match[1]!, database: match[2]!, source: match[3]!, args };
+}
+
+function emptyPoolStats(endpoint: string): PoolStats {
+  return {
+    endpoint, total: 1, idle: 0, leased: 1, waiting: 0, dialing: 0, breaker: 'closed', lastDialError: null,
+    dials: 0, dialFailures: 0, breakerOpens: 0, inheritedDropped: 0, discarded: 0, leasesGranted: 0, leaseTimeouts: 0,
+  };
 }

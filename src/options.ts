@@ -2,6 +2,7 @@ import type * as tls from 'node:tls';
 import type { ReconnectOnError, RetryStrategy } from './connection/Connection';
 import { defaultRetryStrategy } from './connection/Connection';
 import type { CredentialsProvider } from './connection/handshake';
+import type { PoolOptions } from './pool/Pool';
 import type { ForkSafetyPolicy, PidSource } from './process/ownerPid';
 import { processPid } from './process/ownerPid';
 
@@ -86,6 +87,8 @@ export interface RedisOptions {
   forkSafety?: ForkSafetyPolicy;
   /** forksafe-redis: where the current PID comes from (embedders, tests). Default `process.pid`. */
   pidSource?: PidSource;
+  /** forksafe-redis: leased connections for blocking commands, WATCH flows and withConnection(). */
+  pool?: PoolOptions;
   /** ioredis: used internally by `monitor()`. */
   monitor?: boolean;
   // Sentinel options are reserved for the Sentinel connector; accepted here so ioredis configs pass.
@@ -289,7 +292,20 @@ const checks: Record<string, [Check, string]> = {
   forkSafety: [(v) => v === 'reconnect' || v === 'error', '"reconnect" or "error"'],
   pidSource: [(v) => typeof v === 'function', 'a function returning the current PID'],
   role: [(v) => v === 'master' || v === 'slave', '"master" or "slave"'],
+  pool: [checkPoolOptions, 'an object of max, min, acquireTimeout, dialConcurrency, idleTimeout, maxLifetime, breakerThreshold (non-negative integers; max, dialConcurrency and breakerThreshold at least 1)'],
 };
+
+function checkPoolOptions(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const known = new Set(['max', 'min', 'acquireTimeout', 'dialConcurrency', 'idleTimeout', 'maxLifetime', 'breakerThreshold']);
+  for (const [key, item] of Object.entries(value)) {
+    if (!known.has(key)) return false;
+    if (item === undefined) continue;
+    if (!Number.isInteger(item) || (item as number) < 0) return false;
+    if ((key === 'max' || key === 'dialConcurrency' || key === 'breakerThreshold') && (item as number) < 1) return false;
+  }
+  return true;
+}
 
 /** Fill defaults and check every known option's type; a bad value throws a TypeError naming it. */
 export function resolveOptions(input: RedisOptions): ResolvedRedisOptions {
