@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const Redis = require('./built/index.js');
+const Redis = require('./built/main.js');
 
 export default Redis;
 export const {

@@ -184,6 +184,7 @@ export class Redis extends EventEmitter {
       maxReplyBytes: options.maxReplyBytes,
       pidSource: options.pidSource,
       forkSafety: options.forkSafety,
+      integrity: options.integrity,
       monitor: role === 'shared' && options.monitor === true,
       handshake: { ...this.#handshakeTemplate },
     };
@@ -409,11 +410,14 @@ export class Redis extends EventEmitter {
   defineCommand(name: string, definition: ScriptDefinition): void {
     if (typeof name !== 'string' || name === '') throw new TypeError('defineCommand needs a command name');
     if (typeof definition !== 'object' || definition === null) throw new TypeError(`defineCommand("${name}") needs { lua, numberOfKeys?, readOnly? }`);
+    for (const method of [name, `${name}Buffer`]) {
+      // A script named like a property (status, mode, options) would break the client.
+      if (isAccessorOrField(this, method)) throw new TypeError(`defineCommand: "${method}" is a property of the client, choose another name`);
+    }
     const script = new Script(definition.lua, definition.numberOfKeys ?? null, definition.readOnly === true);
     this.#scripts.set(name, script);
-    const self = this as unknown as Record<string, unknown>;
-    self[name] = (...args: unknown[]) => this.#runScript(script, args, false);
-    self[`${name}Buffer`] = (...args: unknown[]) => this.#runScript(script, args, true);
+    defineMethod(this, name, (...args: unknown[]) => this.#runScript(script, args, false));
+    defineMethod(this, `${name}Buffer`, (...args: unknown[]) => this.#runScript(script, args, true));
   }
 
   /** @internal the scripts a new pipeline copies. */
@@ -703,6 +707,20 @@ export class Redis extends EventEmitter {
       });
     }
   }
+}
+
+/** An own data property holding a non-function, or a getter/setter anywhere up the prototype chain. */
+function isAccessorOrField(target: object, name: string): boolean {
+  for (let object: object | null = target; object !== null; object = Object.getPrototypeOf(object) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(object, name);
+    if (descriptor === undefined) continue;
+    return descriptor.get !== undefined || descriptor.set !== undefined || typeof descriptor.value !== 'function';
+  }
+  return false;
+}
+
+function defineMethod(target: object, name: string, method: (...args: unknown[]) => unknown): void {
+  Object.defineProperty(target, name, { value: method, writable: true, configurable: true, enumerable: false });
 }
 
 /** `1339518083.107412 [0 127.0.0.1:60866] "keys" "*"` -> its parts. */

@@ -83,6 +83,12 @@ export interface RedisOptions {
   offlineQueueLimit?: number;
   /** forksafe-redis: largest reply accepted, in bytes. Default 512 MiB (Redis's proto-max-bulk-len). */
   maxReplyBytes?: number;
+  /**
+   * forksafe-redis: prove every reply belongs to its command. Each written batch ends with an
+   * `ECHO <token>`; replies are released only when the token comes back in place, else the
+   * connection is destroyed and the batch fails with ReplyDesyncError. Costs one ECHO per batch.
+   */
+  integrity?: boolean;
   /** forksafe-redis: what to do with a connection opened by another process. Default 'reconnect'. */
   forkSafety?: ForkSafetyPolicy;
   /** forksafe-redis: where the current PID comes from (embedders, tests). Default `process.pid`. */
@@ -126,6 +132,7 @@ export interface ResolvedRedisOptions extends RedisOptions {
   maxReplyBytes: number;
   forkSafety: ForkSafetyPolicy;
   pidSource: PidSource;
+  integrity: boolean;
   username: string | null;
   password: string | null;
   connectionName: string | null;
@@ -158,6 +165,7 @@ export const DEFAULT_OPTIONS = {
   maxReplyBytes: 512 * 1024 * 1024,
   forkSafety: 'reconnect',
   pidSource: processPid,
+  integrity: false,
   username: null,
   password: null,
   connectionName: null,
@@ -290,6 +298,7 @@ const checks: Record<string, [Check, string]> = {
   offlineQueueLimit: [isPositiveInt, 'a positive integer'],
   maxReplyBytes: [isPositiveInt, 'a positive integer'],
   forkSafety: [(v) => v === 'reconnect' || v === 'error', '"reconnect" or "error"'],
+  integrity: [isBool, 'a boolean'],
   pidSource: [(v) => typeof v === 'function', 'a function returning the current PID'],
   role: [(v) => v === 'master' || v === 'slave', '"master" or "slave"'],
   pool: [checkPoolOptions, 'an object of max, min, acquireTimeout, dialConcurrency, idleTimeout, maxLifetime, breakerThreshold (non-negative integers; max, dialConcurrency and breakerThreshold at least 1)'],

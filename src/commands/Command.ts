@@ -52,6 +52,8 @@ export class Command {
   /** Replies still expected: >1 for SUBSCRIBE a b c, which the server confirms channel by channel. */
   expectedReplies = 1;
   replyTransformer: ReplyTransformer | undefined;
+  /** Integrity mode: the token this internal ECHO must get back to prove the batch aligned. */
+  integrityToken: string | undefined = undefined;
   /** Command-specific timer (commandTimeout); only present when the caller configured one. */
   timer: unknown = undefined;
 

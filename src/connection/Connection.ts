@@ -16,6 +16,7 @@ import {
   OfflineQueueDisabledError,
   OfflineQueueFullError,
   ProtocolError,
+  ReplyDesyncError,
   ReplyError,
   SocketError,
   SocketTimeoutError,
@@ -59,6 +60,11 @@ export interface ConnectionOptions {
   maxReplyBytes: number;
   pidSource: PidSource;
   forkSafety: ForkSafetyPolicy;
+  /**
+   * Integrity mode: every written batch ends with `ECHO <token>`; replies are held until the token
+   * comes back in its place, so a shifted reply is caught before any caller sees it.
+   */
+  integrity: boolean;
   /** Enter MONITOR mode as part of every handshake (ioredis `monitor()`). */
   monitor: boolean;
   handshake: HandshakeSettings;
@@ -129,6 +135,11 @@ export class Connection extends EventEmitter {
   readonly #awaitingWrite = new Denque<Command>();
   readonly #awaitingReply = new Denque<Command>();
   readonly #batch = new EncodedBatch();
+  /** Integrity mode: replies received but not yet proven aligned by their batch's token. */
+  readonly #heldReplies: Array<{ command: Command; reply: unknown; isError: boolean }> = [];
+  #integrityCounter = 0;
+  /** Random per connection, so a token can be told from any value a user stores. */
+  readonly #integrityPrefix = `fsr:${Math.random().toString(36).slice(2, 10)}:`;
 
   /** Reconnect attempts since the last ready (ioredis's `retryAttempts`). */
   #attempt = 0;
@@ -534,12 +545,60 @@ export class Connection extends EventEmitter {
       const command = queue.shift()!;
       // Timed out or rejected before it was written: the caller has its answer, never send it.
       if (command.isSettled) continue;
+      // The server closes right after QUIT: prove what came before it while it still answers.
+      if (command.special === 'quit' && this.#options.integrity && batch.size > 0) this.#appendIntegrityToken(writtenAt);
       appendCommand(batch, command.name, command.args);
       this.#markWritten(command, writtenAt);
-      if (batch.size > MAX_BATCH_SIZE && !this.#writeBatch(socket)) return;
+      if (batch.size > MAX_BATCH_SIZE) {
+        if (this.#options.integrity) this.#appendIntegrityToken(writtenAt);
+        if (!this.#writeBatch(socket)) return;
+      }
     }
+    if (this.#options.integrity && batch.size > 0 && this.#state === 'ready') this.#appendIntegrityToken(writtenAt);
     this.#writeBatch(socket);
   };
+
+  /** ECHO a token unique to this connection and batch; its reply releases the batch's held replies. */
+  #appendIntegrityToken(writtenAt: number): void {
+    // RESP2 subscriber and MONITOR modes refuse ECHO; integrity covers ordinary command traffic.
+    if (this.#subscriberMode || this.#monitoring) return;
+    const token = `${this.#integrityPrefix}${++this.#integrityCounter}`;
+    const echo = new Command('echo', [token]);
+    echo.isInternal = true;
+    echo.integrityToken = token;
+    echo.promise.catch(() => undefined);
+    appendCommand(this.#batch, 'echo', echo.args);
+    this.#markWritten(echo, writtenAt);
+  }
+
+  /** The token's reply: release held replies if it matches, else nobody gets a reply from this socket. */
+  #isIntegrityToken(reply: unknown): boolean {
+    if (typeof reply === 'string') return reply.startsWith(this.#integrityPrefix);
+    return Buffer.isBuffer(reply) && reply.length > this.#integrityPrefix.length && reply.toString('latin1', 0, this.#integrityPrefix.length) === this.#integrityPrefix;
+  }
+
+  #checkIntegrityToken(echo: Command, reply: unknown, mismatch?: string): void {
+    const held = this.#heldReplies;
+    const actual = Buffer.isBuffer(reply) ? reply.toString() : reply;
+    if (mismatch !== undefined || actual !== echo.integrityToken) {
+      const socket = this.#socket;
+      const context = this.#context(held[0]?.command ?? null, { mayHaveExecuted: true });
+      context.inFlight = this.#awaitingReply.length + held.length;
+      const what = mismatch ?? `expected ${String(echo.integrityToken)} back, got ${describeReply(actual)}`;
+      const error = new ReplyDesyncError(context, `${what}; ${held.length} held replies discarded`);
+      this.#emitError(error);
+      for (const entry of held.splice(0)) {
+        if (entry.command.timer !== undefined) entry.command.timer = stopTimer(entry.command.timer as TimerHandle);
+        entry.command.reject(new ReplyDesyncError(this.#context(entry.command, { mayHaveExecuted: true }), 'reply alignment could not be proven'));
+      }
+      if (socket !== null) this.#destroySocket({ reason: 'reply desync', cause: error, kind: 'protocol' });
+      return;
+    }
+    for (const entry of held.splice(0)) {
+      if (entry.isError) this.#rejectWithReply(entry.command, entry.reply as string);
+      else this.#settle(entry.command, entry.reply);
+    }
+  }
 
   #markWritten(command: Command, writtenAt: number): void {
     command.writtenAt = writtenAt;
@@ -613,6 +672,20 @@ export class Connection extends EventEmitter {
       return;
     }
     this.#syncReplyMode();
+    if (this.#options.integrity && !command.isInternal && command.special !== 'quit') {
+      this.#heldReplies.push({ command, reply, isError: false });
+      // A token in a command's slot means a reply went missing before it: fail the batch now.
+      if (this.#isIntegrityToken(reply)) this.#checkIntegrityToken(command, reply, `a token arrived in the slot of ${command.name.toUpperCase()}`);
+      return;
+    }
+    if (command.integrityToken !== undefined) {
+      this.#checkIntegrityToken(command, reply);
+      return;
+    }
+    this.#settle(command, reply);
+  }
+
+  #settle(command: Command, reply: unknown): void {
     if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
     if (command.special !== undefined) this.#onSpecialReplied(command, reply);
     command.resolve(reply);
@@ -630,6 +703,18 @@ export class Connection extends EventEmitter {
       return;
     }
     this.#syncReplyMode();
+    if (command.integrityToken !== undefined) {
+      this.#checkIntegrityToken(command, new Error(message));
+      return;
+    }
+    if (this.#options.integrity && !command.isInternal) {
+      this.#heldReplies.push({ command, reply: message, isError: true });
+      return;
+    }
+    this.#rejectWithReply(command, message);
+  }
+
+  #rejectWithReply(command: Command, message: string): void {
     if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
     const error = new ReplyError(message);
     error.command = { name: command.name, args: redactArgs(command.name, command.args) };
@@ -866,6 +951,9 @@ export class Connection extends EventEmitter {
    */
   #failInFlight(cause: CloseCause): void {
     const replies = this.#awaitingReply;
+    // Replies held for an integrity check that never came are unproven: back in line, in order.
+    const held = this.#heldReplies.splice(0);
+    for (let i = held.length - 1; i >= 0; i--) replies.unshift(held[i]!.command);
     if (replies.length === 0) return;
     const resend: Command[] = [];
     let partialReplyBytes = this.#reader?.partialReplyBytes() ?? 0;
@@ -1004,4 +1092,11 @@ export class Connection extends EventEmitter {
       cause,
     };
   }
+}
+
+function describeReply(reply: unknown): string {
+  if (reply instanceof Error) return `error reply "${reply.message.slice(0, 60)}"`;
+  if (typeof reply === 'string') return `"${reply.length > 60 ? `${reply.slice(0, 60)}…` : reply}"`;
+  if (Array.isArray(reply)) return `an array of ${reply.length}`;
+  return String(reply);
 }
