@@ -269,10 +269,14 @@ export class Pipeline {
       toSend.push(entry.command);
       sent.push([i, entry]);
     }
-    this.#host.sendCommands(toSend);
     const resend = (command: Command): Promise<unknown> => this.#host.sendCommand(command);
     for (const [index, entry] of sent) {
       const command = entry.command!;
+      if (entry.script === undefined && entry.queued === null) {
+        // The common case: hear the outcome directly; no promise per command.
+        command.listener = (error, result) => fill(index, error, result);
+        continue;
+      }
       let settled: Promise<unknown> = command.promise;
       if (entry.script !== undefined) settled = entry.script.settle(command, settled, resend);
       if (entry.queued !== null) {
@@ -284,6 +288,8 @@ export class Pipeline {
         (error: unknown) => fill(index, error instanceof Error ? error : new Error(String(error))),
       );
     }
+    // Listeners are in place before anything is sent: a command may settle while it is queued.
+    this.#host.sendCommands(toSend);
     return this.promise;
   }
 

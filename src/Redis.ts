@@ -359,7 +359,8 @@ export class Redis extends EventEmitter {
       for (const command of commands) void this.#sendInScope(scope, command);
       return;
     }
-    for (const command of commands) void this.#connection.send(command);
+    const connection = this.#connection;
+    for (const command of commands) connection.enqueue(command);
   }
 
   /** Commands queue and return the pipeline; `exec()` writes them at once and resolves `[[err, result], …]`. */

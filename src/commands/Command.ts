@@ -34,7 +34,6 @@ export class Command {
   args: CommandArgument[];
   /** true: replies as Buffers (the `…Buffer` methods); false: strings. */
   readonly returnBuffers: boolean;
-  readonly promise: Promise<unknown>;
   readonly isReadOnly: boolean;
   readonly isBlocking: boolean;
   readonly issuedAt: number;
@@ -57,8 +56,20 @@ export class Command {
   /** Command-specific timer (commandTimeout); only present when the caller configured one. */
   timer: unknown = undefined;
 
-  #resolve!: (value: unknown) => void;
-  #reject!: (reason: Error) => void;
+  /**
+   * Who hears the outcome without a promise (pipelines: one closure per batch, not per command).
+   * Called once, with the transformed reply or the error.
+   */
+  listener: ((error: Error | null, reply?: unknown) => void) | undefined = undefined;
+
+  // The promise is made on first request: a command nobody awaits costs no promise, and an error
+  // nobody asked for is no unhandled rejection.
+  #promise: Promise<unknown> | undefined = undefined;
+  #resolvePromise: ((value: unknown) => void) | undefined = undefined;
+  #rejectPromise: ((reason: Error) => void) | undefined = undefined;
+  /** The outcome, kept for a promise requested after settling. */
+  #error: Error | null = null;
+  #value: unknown = undefined;
 
   constructor(name: string, args: CommandArgument[], returnBuffers = false, readOnlyHint?: boolean) {
     this.name = name;
@@ -68,30 +79,54 @@ export class Command {
     this.isBlocking = isBlockingCommand(name, args);
     this.issuedAt = now();
     this.special = specialKinds.get(name);
-    this.promise = new Promise((resolve, reject) => {
-      this.#resolve = resolve;
-      this.#reject = reject;
-    });
+  }
+
+  get promise(): Promise<unknown> {
+    let promise = this.#promise;
+    if (promise !== undefined) return promise;
+    if (!this.isSettled) {
+      promise = new Promise((resolve, reject) => {
+        this.#resolvePromise = resolve;
+        this.#rejectPromise = reject;
+      });
+    } else {
+      promise = this.#error === null ? Promise.resolve(this.#value) : Promise.reject(this.#error);
+    }
+    this.#promise = promise;
+    return promise;
   }
 
   resolve(reply: unknown): void {
     if (this.isSettled) return;
     this.isSettled = true;
+    let value = reply;
     const transform = this.replyTransformer;
-    if (transform === undefined) {
-      this.#resolve(reply);
-      return;
+    if (transform !== undefined) {
+      try {
+        value = transform(reply);
+      } catch (error) {
+        this.#settle(error instanceof Error ? error : new Error(String(error)), undefined);
+        return;
+      }
     }
-    try {
-      this.#resolve(transform(reply));
-    } catch (error) {
-      this.#reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    this.#settle(null, value);
   }
 
   reject(error: Error): void {
     if (this.isSettled) return;
     this.isSettled = true;
-    this.#reject(error);
+    this.#settle(error, undefined);
+  }
+
+  #settle(error: Error | null, value: unknown): void {
+    const listener = this.listener;
+    if (listener !== undefined) listener(error, value);
+    if (this.#promise !== undefined) {
+      if (error === null) this.#resolvePromise!(value);
+      else this.#rejectPromise!(error);
+    } else {
+      this.#error = error;
+      this.#value = value;
+    }
   }
 }

@@ -303,15 +303,21 @@ export class Connection extends EventEmitter {
    * queued in this tick (one write), or held in the offline queue until the connection is ready.
    */
   send(command: Command): Promise<unknown> {
+    this.enqueue(command);
+    return command.promise;
+  }
+
+  /** As `send`, without asking for the promise (pipelines listen on the command instead). */
+  enqueue(command: Command): void {
     const state = this.#state;
     if (state === 'ready') {
       if (this.#subscriberMode && !isValidInSubscriberMode(command.name)) {
         command.reject(new SubscriberModeError(this.#context(command)));
-        return command.promise;
+        return;
       }
       if (this.#monitoring && command.name !== 'monitor' && command.name !== 'quit') {
         command.reject(new Error("Connection is in monitoring mode, can't process commands."));
-        return command.promise;
+        return;
       }
       this.#armCommandTimeout(command);
       this.#awaitingWrite.push(command);
@@ -319,43 +325,43 @@ export class Connection extends EventEmitter {
         this.#flushScheduled = true;
         process.nextTick(this.#flush);
       }
-      return command.promise;
+      return;
     }
-    return this.#sendWhileNotReady(command);
+    this.#sendWhileNotReady(command);
   }
 
-  #sendWhileNotReady(command: Command): Promise<unknown> {
+  #sendWhileNotReady(command: Command): void {
     const state = this.#state;
     if (state === 'closing' || state === 'closed' || (state === 'inherited' && this.#options.forkSafety === 'error')) {
       if (command.special === 'quit' && state === 'closed') {
         command.resolve(command.returnBuffers ? Buffer.from('OK') : 'OK');
-        return command.promise;
+        return;
       }
       command.reject(state === 'inherited'
         ? new InheritedConnectionError(this.#context(command))
         : new ConnectionClosedError(this.#context(command, { cause: this.#closeCause?.cause })));
-      return command.promise;
+      return;
     }
     if (command.special === 'quit' && this.#awaitingWrite.length === 0) {
       // Nothing waits to be written: quitting an unconnected client is a local close.
       this.disconnect(false);
       command.resolve(command.returnBuffers ? Buffer.from('OK') : 'OK');
-      return command.promise;
+      return;
     }
     if (!this.#options.enableOfflineQueue) {
       command.reject(new OfflineQueueDisabledError(this.#context(command)));
-      return command.promise;
+      return;
     }
     if (this.#awaitingWrite.length >= this.#options.offlineQueueLimit) {
       command.reject(new OfflineQueueFullError(this.#context(command), this.#options.offlineQueueLimit));
-      return command.promise;
+      return;
     }
     if (command.special === 'quit') this.#closeRequested = true;
     this.#armCommandTimeout(command);
     this.#awaitingWrite.push(command);
     if (debug.enabled) debug('conn %d: queued %s while %s (%d queued)', this.id, command.name, state, this.#awaitingWrite.length);
     if (state === 'idle' || state === 'inherited') this.#dial();
-    return command.promise;
+    return;
   }
 
   /**

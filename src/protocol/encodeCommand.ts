@@ -1,52 +1,155 @@
 import type { CommandArgument } from '../commands/Command';
 
 /**
- * Commands -> RESP bytes. Headers and string arguments accumulate in one string (V8 ropes make
- * `+=` cheap); a Buffer argument ends the current string piece and is passed through uncopied.
- * A batch of commands therefore becomes one string in the common case, written with one call.
+ * Commands -> RESP bytes, written straight into a slab Buffer. A batch of commands becomes one
+ * Buffer slice in the common case, written with one call; no intermediate strings.
+ *
+ * Why not build a string: V8 keeps `a + b + …` as a rope, and handing a rope of hundreds of tiny
+ * pieces to `socket.write` flattens it first; profiles showed that flattening as the largest cost
+ * of a 100-command pipeline.
+ *
+ * Slab rule: bytes handed out by `take()` are never written again (the socket may still be
+ * sending them); new bytes go after them, and a full slab is replaced, not reused.
  */
-export class EncodedBatch {
-  /** Text not yet pushed into `pieces`. */
-  text = '';
-  /** Completed pieces, in order; empty when the whole batch is one string. */
-  pieces: Array<string | Buffer> = [];
-  /** Bytes of Buffers plus characters of text: a cheap size estimate to cap one write. */
-  size = 0;
 
-  take(): Array<string | Buffer> {
-    const pieces = this.pieces;
-    if (this.text.length > 0) pieces.push(this.text);
-    this.text = '';
-    this.pieces = [];
-    this.size = 0;
+const SLAB_SIZE = 64 * 1024;
+/** Buffers up to this size are copied into the slab; larger ones are passed through uncopied. */
+const COPY_LIMIT = 4 * 1024;
+/** Strings up to this length are encoded by a JS loop when ASCII; longer ones by Buffer.write. */
+const INLINE_STRING_LIMIT = 64;
+
+const ASTERISK = 42;
+const DOLLAR = 36;
+const CR = 13;
+const LF = 10;
+
+export class EncodedBatch {
+  #slab: Buffer = Buffer.allocUnsafe(SLAB_SIZE);
+  /** Where the bytes of the current batch begin in the slab. */
+  #start = 0;
+  #offset = 0;
+  /** Completed pieces, in order, when the batch spans slabs or carries large Buffers. */
+  #pieces: Buffer[] = [];
+  /** Bytes in the batch so far (slab bytes plus pieces). */
+  #size = 0;
+
+  get size(): number {
+    return this.#size + (this.#offset - this.#start);
+  }
+
+  /** The batch's bytes, in order; the batch starts empty again. */
+  take(): Buffer[] {
+    const pieces = this.#pieces;
+    if (this.#offset > this.#start) pieces.push(this.#slab.subarray(this.#start, this.#offset));
+    this.#start = this.#offset;
+    this.#pieces = [];
+    this.#size = 0;
     return pieces;
+  }
+
+  appendCommand(name: string, args: readonly CommandArgument[]): void {
+    this.#reserve(16 + name.length * 3);
+    this.#writeCount(ASTERISK, args.length + 1);
+    this.#writeString(name);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (typeof arg === 'string') this.#writeString(arg);
+      else if (typeof arg === 'number') this.#writeString(String(arg));
+      else this.#writeBuffer(arg);
+    }
+  }
+
+  /** Make room for `bytes` more in the current slab, moving to a new slab if needed. */
+  #reserve(bytes: number): void {
+    if (this.#offset + bytes <= this.#slab.length) return;
+    if (this.#offset > this.#start) {
+      const done = this.#slab.subarray(this.#start, this.#offset);
+      this.#pieces.push(done);
+      this.#size += done.length;
+    }
+    this.#slab = Buffer.allocUnsafe(Math.max(SLAB_SIZE, bytes));
+    this.#start = 0;
+    this.#offset = 0;
+  }
+
+  /** `*3\r\n` or `$12\r\n`: the caller reserved room. */
+  #writeCount(marker: number, count: number): void {
+    const slab = this.#slab;
+    let offset = this.#offset;
+    slab[offset++] = marker;
+    if (count < 10) {
+      slab[offset++] = 48 + count;
+    } else {
+      offset += slab.write(String(count), offset, 'latin1');
+    }
+    slab[offset++] = CR;
+    slab[offset++] = LF;
+    this.#offset = offset;
+  }
+
+  #writeString(text: string): void {
+    const length = text.length;
+    if (length <= INLINE_STRING_LIMIT) {
+      this.#reserve(length + 8);
+      const slab = this.#slab;
+      const headerAt = this.#offset;
+      this.#writeCount(DOLLAR, length);
+      let offset = this.#offset;
+      let i = 0;
+      for (; i < length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 0x80) break;
+        slab[offset++] = code;
+      }
+      if (i === length) {
+        slab[offset++] = CR;
+        slab[offset++] = LF;
+        this.#offset = offset;
+        return;
+      }
+      // Not ASCII: its byte length differs from its length; rewrite with the real one.
+      this.#offset = headerAt;
+    }
+    const bytes = Buffer.byteLength(text);
+    this.#reserve(bytes + 16);
+    this.#writeCount(DOLLAR, bytes);
+    this.#offset += this.#slab.write(text, this.#offset, bytes, 'utf8');
+    this.#slab[this.#offset++] = CR;
+    this.#slab[this.#offset++] = LF;
+  }
+
+  #writeBuffer(value: Buffer): void {
+    const length = value.length;
+    if (length <= COPY_LIMIT) {
+      this.#reserve(length + 16);
+      this.#writeCount(DOLLAR, length);
+      value.copy(this.#slab, this.#offset);
+      this.#offset += length;
+      this.#slab[this.#offset++] = CR;
+      this.#slab[this.#offset++] = LF;
+      return;
+    }
+    // Large: header into the slab, the value itself uncopied, then its CRLF.
+    this.#reserve(16);
+    this.#writeCount(DOLLAR, length);
+    const header = this.#slab.subarray(this.#start, this.#offset);
+    this.#pieces.push(header, value);
+    this.#size += header.length + length;
+    this.#start = this.#offset;
+    this.#reserve(2);
+    this.#slab[this.#offset++] = CR;
+    this.#slab[this.#offset++] = LF;
   }
 }
 
 export function appendCommand(batch: EncodedBatch, name: string, args: readonly CommandArgument[]): void {
-  let text = batch.text + '*' + (args.length + 1) + '\r\n$' + Buffer.byteLength(name) + '\r\n' + name + '\r\n';
-  let size = batch.size;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (typeof arg === 'string') {
-      text += '$' + Buffer.byteLength(arg) + '\r\n' + arg + '\r\n';
-      size += arg.length;
-    } else if (typeof arg === 'number') {
-      const digits = String(arg);
-      text += '$' + digits.length + '\r\n' + digits + '\r\n';
-    } else {
-      batch.pieces.push(text + '$' + arg.length + '\r\n', arg);
-      text = '\r\n';
-      size += arg.length;
-    }
-  }
-  batch.text = text;
-  batch.size = size + 16 * (args.length + 1);
+  batch.appendCommand(name, args);
 }
 
 /** One command as a single Buffer: for tests and for callers that need bytes. */
 export function encodeCommand(name: string, args: readonly CommandArgument[]): Buffer {
   const batch = new EncodedBatch();
-  appendCommand(batch, name, args);
-  return Buffer.concat(batch.take().map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+  batch.appendCommand(name, args);
+  const pieces = batch.take();
+  return pieces.length === 1 ? Buffer.from(pieces[0]!) : Buffer.concat(pieces);
 }
