@@ -80,7 +80,12 @@ export class EncodedBatch {
     if (count < 10) {
       slab[offset++] = 48 + count;
     } else {
-      offset += slab.write(String(count), offset, 'latin1');
+      // Digits written backwards from the end: no string made for the number.
+      let digits = 1;
+      for (let rest = count; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+      let at = offset + digits;
+      offset = at;
+      for (let rest = count; rest > 0; rest = Math.floor(rest / 10)) slab[--at] = 48 + (rest % 10);
     }
     slab[offset++] = CR;
     slab[offset++] = LF;
