@@ -367,7 +367,7 @@ export const signatures = {
   // EXEC answers with a Promise even on a pipeline, whose exec() sends the batch.
   exec: {
     raw: ['exec(callback?: Callback<ExecReply | null>): Promise<ExecReply | null>;'],
-    rawBuffer: ['execBuffer(callback?: Callback<ExecReply | null>): Promise<ExecReply | null>;'],
+    rawBuffer: ['execBuffer(callback?: Callback<unknown>): Promise<unknown>;'],
   },
   hello: [`(${looseArgs}) => unknown[]`],
   // The client's multi() starts a transaction pipeline (ioredis); `{ pipeline: false }` sends MULTI now.

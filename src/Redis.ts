@@ -10,6 +10,7 @@ import { currentScope, enterScope, type LeaseScope } from './pool/leaseScope';
 import { isBuildingSnapshot, joinSnapshot } from './process/startupSnapshot';
 import type { RedisStatus } from './connection/connectionState';
 import type { Endpoint } from './connection/connectors/openSocket';
+import type { RedisCommander } from './types/RedisCommander';
 import { debugLogger } from './util/debug';
 import { parseConstructorArguments, resolveOptions, type RedisOptions, type ResolvedRedisOptions, type ScriptDefinition } from './options';
 import { Pipeline } from './Pipeline';
@@ -77,6 +78,10 @@ function endpointOf(options: ResolvedRedisOptions): Endpoint {
  * ioredis; commands multiplex on one owned connection that rebuilds its handshake on every
  * socket and re-sends nothing that may have run.
  */
+// The command methods are defined at run time (the static block below) from the command table;
+// their signatures come from the generated RedisCommander interface, except for the methods this
+// class writes itself (their own signatures, in the class body).
+export interface Redis extends Omit<RedisCommander, 'multi' | 'exec' | 'execBuffer' | 'monitor' | 'quit' | 'call' | 'callBuffer'> {}
 export class Redis extends EventEmitter {
   /** ioredis: `new Redis.Cluster(...)`; set by the package entry once Cluster exists. */
   static Cluster: unknown;

@@ -459,7 +459,7 @@ export interface RedisCommander<Context extends ClientContext = { type: 'default
   /** `EXEC` · flags: noscript, loading, stale, skip_slowlog */
   exec(callback?: Callback<ExecReply | null>): Promise<ExecReply | null>;
   /** `EXEC`, resolving Buffers for string replies · flags: noscript, loading, stale, skip_slowlog */
-  execBuffer(callback?: Callback<ExecReply | null>): Promise<ExecReply | null>;
+  execBuffer(callback?: Callback<unknown>): Promise<unknown>;
 
   /** `EXISTS` · flags: readonly, fast */
   exists(...args: WithCallback<[...keys: Many<RedisKey>[]], number>): Result<number, Context>;
