@@ -141,8 +141,18 @@ export function valueOf(outcome: Outcome): unknown {
   return outcome.ok;
 }
 
+/**
+ * Untyped access, for calls ioredis's typings do not describe: wrong arity on purpose (to get the
+ * server's error), multi() inside a pipeline, Buffer twins its typings omit, WITHSCORES forms.
+ */
+export type Loose = PromiseLike<unknown> & { [method: string]: (...args: unknown[]) => Loose };
+
+export function loose(value: unknown): Loose {
+  return value as Loose;
+}
+
 /** A promise's settlement as a value: { ok } or { err } — for scenarios that expect a rejection mid-way. */
-export async function settle(promise: Promise<unknown>): Promise<unknown> {
+export async function settle(promise: PromiseLike<unknown>): Promise<unknown> {
   try {
     return { ok: await promise };
   } catch (error) {

@@ -103,7 +103,8 @@ describe('arguments are checked before anything is written', () => {
 
   it('a bad argument in an inline transaction leaves the rest of the pipeline running', async () => {
     const redis = client();
-    const results = await redis.pipeline().set('before', 1).multi().set('x', undefined as unknown as string).exec().set('after', 2).exec();
+    const transaction = redis.pipeline().set('before', 1).multi().set('x', undefined as unknown as string);
+    const results = await (transaction.exec() as unknown as typeof transaction).set('after', 2).exec();
     expect(results?.[0]).toEqual([null, 'OK']);
     for (const slot of results!.slice(1, 4)) expect(slot[0]).toBeInstanceOf(TypeError);
     expect(results?.[4]).toEqual([null, 'OK']);
