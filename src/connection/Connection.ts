@@ -134,6 +134,11 @@ export class Connection extends EventEmitter {
 
   readonly #awaitingWrite = new Denque<Command>();
   readonly #awaitingReply = new Denque<Command>();
+  /**
+   * Commands put back in awaitingWrite after their socket died before their reply came (read-only,
+   * or re-send opted in) -> bytes of that reply which had arrived. Their errors still say written.
+   */
+  readonly #unanswered = new WeakMap<Command, number>();
   readonly #batch = new EncodedBatch();
   /** Integrity mode: replies received but not yet proven aligned by their batch's token. */
   readonly #heldReplies: Array<{ command: Command; reply: unknown; isError: boolean }> = [];
@@ -962,10 +967,13 @@ export class Connection extends EventEmitter {
     for (let i = held.length - 1; i >= 0; i--) replies.unshift(held[i]!.command);
     if (replies.length === 0) return;
     const resend: Command[] = [];
-    let partialReplyBytes = this.#reader?.partialReplyBytes() ?? 0;
+    const headReplyBytes = this.#reader?.partialReplyBytes() ?? 0;
     const inFlight = replies.length;
-    while (replies.length > 0) {
+    const maxRetries = this.#options.maxRetriesPerRequest;
+    for (let i = 0; replies.length > 0; i++) {
       const command = replies.shift()!;
+      // Only the head command can have had bytes of its reply arrive.
+      const partialReplyBytes = i === 0 ? headReplyBytes : 0;
       if (command.timer !== undefined && (command.isSettled || command.isInternal)) {
         command.timer = stopTimer(command.timer as TimerHandle);
       }
@@ -974,16 +982,21 @@ export class Connection extends EventEmitter {
         continue;
       }
       if (command.isSettled) continue;
-      if (this.#shouldResend(command, cause)) {
+      const shouldResend = this.#shouldResend(command, cause);
+      // Re-sends are bounded like any wait for a reconnect: a reply that is cut every time fails.
+      const retriesLeft = maxRetries === null || maxRetries < 0 || command.reconnectsWaited < maxRetries;
+      if (shouldResend && retriesLeft) {
+        this.#unanswered.set(command, partialReplyBytes);
         command.writtenAt = 0;
         resend.push(command);
         continue;
       }
       const context = this.#context(command, { cause: cause.cause, partialReplyBytes, mayHaveExecuted: true });
       context.inFlight = inFlight;
-      partialReplyBytes = 0; // only the head command had bytes of its reply arrive
       if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
-      command.reject(new ConnectionLostError(context, cause.reason, cause.cause));
+      command.reject(shouldResend
+        ? new MaxRetriesPerRequestError(context, maxRetries!)
+        : new ConnectionLostError(context, cause.reason, cause.cause));
     }
     for (let i = resend.length - 1; i >= 0; i--) this.#awaitingWrite.unshift(resend[i]!);
     // A transaction cut in half: its unwritten rest must not run outside MULTI on the next socket.
@@ -1073,7 +1086,9 @@ export class Connection extends EventEmitter {
     command: Command | null,
     extra: { cause?: unknown; partialReplyBytes?: number; mayHaveExecuted?: boolean; ownerPid?: number } = {},
   ): ErrorContext {
-    const written = command !== null && command.writtenAt > 0;
+    // Waiting to be re-sent: it was written on an earlier socket, and may have run there.
+    const lostReplyBytes = command !== null && command.writtenAt === 0 ? this.#unanswered.get(command) : undefined;
+    const written = command !== null && (command.writtenAt > 0 || lostReplyBytes !== undefined);
     const causeError = extra.cause;
     let cause: ErrorCause | null = causeOf(causeError);
     if (causeError instanceof Error && 'context' in causeError) {
@@ -1091,7 +1106,7 @@ export class Connection extends EventEmitter {
       written,
       mayHaveExecuted: extra.mayHaveExecuted ?? written,
       elapsedMs: command === null ? (this.#dialStartedAt > 0 ? now() - this.#dialStartedAt : null) : now() - command.issuedAt,
-      partialReplyBytes: extra.partialReplyBytes ?? 0,
+      partialReplyBytes: extra.partialReplyBytes ?? lostReplyBytes ?? 0,
       inFlight: this.#awaitingReply.length,
       offlineQueued: this.#awaitingWrite.length,
       attempt: this.#attempt,
