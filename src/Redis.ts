@@ -18,6 +18,7 @@ import { Script, splitCallback } from './Script';
 import { ScanStream, type ScanCommandName, type ScanStreamOptions } from './ScanStream';
 import { AutoPipeline, shouldUseAutoPipelining } from './autoPipelining';
 import { wrapMultiResult, type ExecResult } from './transaction';
+import { SentinelConnector } from './sentinel/SentinelConnector';
 
 const debug = debugLogger('redis');
 
@@ -99,6 +100,8 @@ export class Redis extends EventEmitter {
   readonly #pool: Pool | null;
   /** Subscriptions live on their own connection, so ordinary commands keep working. */
   #subscriber: Connection | null = null;
+  /** Sentinel mode: every connection asks the sentinels where to dial and follows failovers. */
+  readonly #sentinel: SentinelConnector | null = null;
   readonly #keyPrefixBuffer: Buffer;
   /** What new connections are told: options first, then run-time AUTH/SELECT on the shared one. */
   #handshakeTemplate!: HandshakeSettings;
@@ -133,6 +136,9 @@ export class Redis extends EventEmitter {
       enableReadyCheck: options.enableReadyCheck,
       maxLoadingWaitMs: options.maxLoadingRetryTime,
     };
+    if (options.sentinels !== null && options.sentinels !== undefined) {
+      this.#sentinel = new SentinelConnector(options, (event, ...rest) => this.emit(event, ...rest));
+    }
     this.#connection = this.#newConnection('shared');
     const pool = new Pool(() => this.#newConnection('lease'), { ...DEFAULT_POOL_OPTIONS, ...options.pool }, {
       pidSource: options.pidSource,
@@ -197,7 +203,7 @@ export class Redis extends EventEmitter {
       // A lease that dies is discarded by the pool, which paces the next dial.
       connectionOptions.retryStrategy = null;
     }
-    return new Connection(connectionOptions);
+    return this.#sentinel === null ? new Connection(connectionOptions) : this.#sentinel.newConnection(connectionOptions);
   }
 
   /** For startup snapshots: drop every socket without writing; the restored process re-dials. */

@@ -5,6 +5,7 @@ import type { CredentialsProvider } from './connection/handshake';
 import type { PoolOptions } from './pool/Pool';
 import type { ForkSafetyPolicy, PidSource } from './process/ownerPid';
 import { processPid } from './process/ownerPid';
+import { SENTINEL_DEFAULTS, sentinelOptionChecks, type SentinelOptions } from './sentinel/sentinelOptions';
 
 /** A Lua script registered as a command (ioredis `defineCommand` / `scripts`). */
 export interface ScriptDefinition {
@@ -17,7 +18,7 @@ export interface ScriptDefinition {
  * Options of `new Redis(...)`. Names and defaults are ioredis's; the options this library adds
  * are marked "forksafe-redis".
  */
-export interface RedisOptions {
+export interface RedisOptions extends SentinelOptions {
   /** Default "localhost". */
   host?: string;
   /** Default 6379. */
@@ -97,12 +98,7 @@ export interface RedisOptions {
   pool?: PoolOptions;
   /** ioredis: used internally by `monitor()`. */
   monitor?: boolean;
-  // Sentinel options are reserved for the Sentinel connector; accepted here so ioredis configs pass.
-  sentinels?: Array<{ host?: string; port?: number }> | null;
-  name?: string | null;
-  role?: 'master' | 'slave';
-  sentinelUsername?: string | null;
-  sentinelPassword?: string | null;
+  // Sentinel options (sentinels, name, role, …): see sentinel/sentinelOptions.ts and docs/sentinel.md.
 }
 
 /** Options after defaults, as `client.options` shows them. */
@@ -140,6 +136,7 @@ export interface ResolvedRedisOptions extends RedisOptions {
 }
 
 export const DEFAULT_OPTIONS = {
+  ...SENTINEL_DEFAULTS,
   host: 'localhost',
   port: 6379,
   family: 0,
@@ -302,6 +299,7 @@ const checks: Record<string, [Check, string]> = {
   pidSource: [(v) => typeof v === 'function', 'a function returning the current PID'],
   role: [(v) => v === 'master' || v === 'slave', '"master" or "slave"'],
   pool: [checkPoolOptions, 'an object of max, min, acquireTimeout, dialConcurrency, idleTimeout, maxLifetime, breakerThreshold (non-negative integers; max, dialConcurrency and breakerThreshold at least 1)'],
+  ...sentinelOptionChecks,
 };
 
 function checkPoolOptions(value: unknown): boolean {
@@ -322,7 +320,7 @@ export function resolveOptions(input: RedisOptions): ResolvedRedisOptions {
     const check = checks[key];
     if (check === undefined || value === undefined) continue;
     if (!check[0](value)) {
-      const shown = key === 'password' || key === 'username' ? typeof value : JSON.stringify(value) ?? typeof value;
+      const shown = /password|username/i.test(key) ? typeof value : JSON.stringify(value) ?? typeof value;
       throw new TypeError(`Invalid option "${key}": expected ${check[1]}, got ${shown}`);
     }
   }

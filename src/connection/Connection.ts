@@ -17,6 +17,7 @@ import {
   OfflineQueueFullError,
   ProtocolError,
   ReplyDesyncError,
+  RedisError,
   ReplyError,
   SocketError,
   SocketTimeoutError,
@@ -32,7 +33,7 @@ import { debugLogger } from '../util/debug';
 import { now, startTimer, stopTimer, type TimerHandle } from '../util/timers';
 import { canMove, IllegalStateMoveError, statusOf, type ConnectionState, type RedisStatus } from './connectionState';
 import { describeEndpoint, openSocket, type Endpoint, type EndpointResolver } from './connectors/openSocket';
-import { runHandshake, type HandshakeSettings, type Subscriptions } from './handshake';
+import { RoleMismatchError, runHandshake, type HandshakeSettings, type Subscriptions } from './handshake';
 
 const debug = debugLogger('connection');
 
@@ -97,6 +98,9 @@ const MAX_BATCH_SIZE = 1 << 20;
 
 let lastConnectionId = 0;
 
+/** Commands already re-sent once after the server refused them (reconnectOnError verdict 2). */
+const resentAfterRefusal = new WeakSet<Command>();
+
 const subscriptionKindOf = {
   unsubscribe: 'subscribe',
   punsubscribe: 'psubscribe',
@@ -156,6 +160,8 @@ export class Connection extends EventEmitter {
   /** disconnect(true): in-flight blocking commands are re-issued after the reconnect. */
   #reconnectRequested = false;
   #closeCause: CloseCause | null = null;
+  /** Refused with reconnectOnError verdict 2, in reply order: re-queued ahead of all else on close. */
+  readonly #refusedForResend: Command[] = [];
   #flushScheduled = false;
   #waitingForDrain = false;
   #subscriberMode = false;
@@ -425,7 +431,8 @@ export class Connection extends EventEmitter {
           },
           (error: unknown) => {
             if (this.#state !== 'connecting' || this.#socket !== null) return;
-            const connectError = new ConnectError(this.#context(null, { cause: error }), error);
+            // A resolver's own error (Sentinel) already names what it tried: emitted as is.
+            const connectError = error instanceof RedisError ? error : new ConnectError(this.#context(null, { cause: error }), error);
             this.#emitError(connectError);
             this.#closeCause = { reason: 'endpoint resolution failed', cause: error, kind: 'socket' };
             this.#afterSocketGone();
@@ -528,11 +535,12 @@ export class Connection extends EventEmitter {
       (error: unknown) => {
         if (this.#socket !== socket || this.#state !== 'handshaking') return;
         const failure = error instanceof Error ? error : new Error(String(error));
-        if (failure instanceof ReplyError && failure.context === undefined) failure.context = this.#context(null);
+        if ((failure instanceof ReplyError || failure instanceof RoleMismatchError) && failure.context === undefined) failure.context = this.#context(null);
         this.#emitError(failure);
         // Queued callers learn now (a wrong password is not worth waiting for); the socket is
-        // closed and the retry strategy decides whether to dial again.
-        this.#failQueued(() => failure);
+        // closed and the retry strategy decides whether to dial again. A node in the wrong role
+        // (mid-failover) is a reason to look again, not to fail the callers.
+        if (!(failure instanceof RoleMismatchError)) this.#failQueued(() => failure);
         this.#destroySocket({ reason: `handshake failed: ${failure.message}`, cause: failure, kind: 'socket' });
       },
     );
@@ -742,10 +750,12 @@ export class Connection extends EventEmitter {
     const reconnectOnError = this.#options.reconnectOnError;
     if (reconnectOnError !== null && !command.isInternal && command.name !== 'client') {
       const verdict = reconnectOnError(error);
-      if (verdict === 2 && !command.isSettled) {
-        // The server refused it, so it did not run: safe to send again after the reconnect.
+      if (verdict === 2 && !command.isSettled && !command.inTransaction && !resentAfterRefusal.has(command)) {
+        // The server refused it, so it did not run: safe to send again after the reconnect, once,
+        // in the order the refusals came (a piece of MULTI never goes out on its own).
+        resentAfterRefusal.add(command);
         command.writtenAt = 0;
-        this.#awaitingWrite.unshift(command);
+        this.#refusedForResend.push(command);
         this.disconnect(true);
         return;
       }
@@ -965,8 +975,9 @@ export class Connection extends EventEmitter {
     // Replies held for an integrity check that never came are unproven: back in line, in order.
     const held = this.#heldReplies.splice(0);
     for (let i = held.length - 1; i >= 0; i--) replies.unshift(held[i]!.command);
-    if (replies.length === 0) return;
-    const resend: Command[] = [];
+    if (replies.length === 0 && this.#refusedForResend.length === 0) return;
+    // Refused commands were answered before anything still in flight: they go first.
+    const resend: Command[] = this.#refusedForResend.splice(0);
     const headReplyBytes = this.#reader?.partialReplyBytes() ?? 0;
     const inFlight = replies.length;
     const maxRetries = this.#options.maxRetriesPerRequest;
@@ -1010,6 +1021,9 @@ export class Connection extends EventEmitter {
 
   #shouldResend(command: Command, cause: CloseCause): boolean {
     if (command.inTransaction || command.special === 'quit') return false;
+    // Bytes that are not RESP: no reply on this socket can be trusted, and a server that sent them
+    // once may again. Every command in flight fails with the cause (DESIGN: reply desync).
+    if (cause.kind === 'protocol') return false;
     if (cause.kind === 'manual' && !this.#reconnectRequested) return false;
     if (cause.kind === 'inherited') return command.isReadOnly || this.#options.autoResendUnfulfilledCommands;
     if (this.#options.autoResendUnfulfilledCommands) return true;
@@ -1042,7 +1056,7 @@ export class Connection extends EventEmitter {
     }, delay);
     const max = this.#options.maxRetriesPerRequest;
     if (max !== null && max >= 0 && attempt % (max + 1) === 0) {
-      this.#failQueued((command) => new MaxRetriesPerRequestError(this.#context(command), max));
+      this.#failQueued((command) => new MaxRetriesPerRequestError(this.#context(command, { cause: this.#closeCause?.cause }), max));
     } else {
       const queue = this.#awaitingWrite;
       for (let i = 0; i < queue.length; i++) queue.peekAt(i)!.reconnectsWaited += 1;
@@ -1073,7 +1087,11 @@ export class Connection extends EventEmitter {
       command.timer = undefined;
       if (command.isSettled) return;
       // The command keeps its place in awaitingReply: its late reply is read and dropped.
-      command.reject(new CommandTimeoutError(this.#context(command, { mayHaveExecuted: command.writtenAt > 0 })));
+      const isHead = this.#awaitingReply.peekFront() === command;
+      command.reject(new CommandTimeoutError(this.#context(command, {
+        mayHaveExecuted: command.writtenAt > 0,
+        partialReplyBytes: isHead ? this.#reader?.partialReplyBytes() ?? 0 : 0,
+      })));
     }, timeout);
   }
 

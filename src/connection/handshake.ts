@@ -1,5 +1,5 @@
 import type { CommandArgument } from '../commands/Command';
-import { ReplyError } from '../errors';
+import { RedisError, ReplyError, type ErrorContext } from '../errors';
 import { debugLogger } from '../util/debug';
 import { startTimer } from '../util/timers';
 
@@ -27,7 +27,27 @@ export interface HandshakeSettings {
   enableReadyCheck: boolean;
   /** Longest total wait for a server that answers LOADING. */
   maxLoadingWaitMs: number;
+  /** Sentinel: the node must answer ROLE with this, else the socket is closed and the address asked again. */
+  expectedRole?: 'master' | 'slave' | null;
 }
+
+/**
+ * The node is not in the role the client wants (Sentinel answered from before a failover, or the
+ * node was demoted since). Not final: the connection closes this socket and resolves again.
+ */
+export class RoleMismatchError extends RedisError {
+  readonly expected: 'master' | 'slave';
+  readonly actual: string;
+  /** Filled by the connection: which node, which socket. */
+  context?: ErrorContext;
+  constructor(expected: 'master' | 'slave', actual: string) {
+    super(`node answered ROLE ${actual}, expected ${expected} (a failover is under way or the sentinel was behind); resolving again`);
+    this.code = 'ERR_ROLE_MISMATCH';
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+Object.defineProperty(RoleMismatchError.prototype, 'name', { value: 'RoleMismatchError', writable: true, configurable: true });
 
 export interface Subscriptions {
   subscribe: Set<string>;
@@ -81,6 +101,8 @@ export async function runHandshake(
     steps.push(send('client', ['SETNAME', settings.connectionName]));
   }
   if (settings.readOnly) steps.push(send('readonly', []));
+  const expectedRole = settings.expectedRole ?? null;
+  if (expectedRole !== null) steps.push(send('role', []).then((reply) => checkRole(reply, expectedRole)));
   const clientId = send('client', ['ID']).catch(() => null);
 
   // Wait for every step before deciding, so no handshake reply is left unconsumed.
@@ -100,6 +122,12 @@ export async function runHandshake(
   }
   if (replay.monitoring) await send('monitor', []);
   return { serverClientId: typeof serverClientId === 'number' ? serverClientId : null };
+}
+
+function checkRole(reply: unknown, expected: 'master' | 'slave'): void {
+  const head = Array.isArray(reply) ? reply[0] : undefined;
+  const actual = Buffer.isBuffer(head) ? head.toString() : String(head);
+  if (actual !== expected) throw new RoleMismatchError(expected, actual);
 }
 
 async function waitUntilLoaded(send: HandshakeSend, maxLoadingWaitMs: number): Promise<void> {
