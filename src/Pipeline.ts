@@ -277,6 +277,11 @@ export class Pipeline {
         command.listener = (error, result) => fill(index, error, result);
         continue;
       }
+      if (entry.script === undefined) {
+        const queued = entry.queued!;
+        command.listener = (error, reply) => (error === null ? fill(index, null, shapeExecReply(reply, queued)) : fill(index, error));
+        continue;
+      }
       let settled: Promise<unknown> = command.promise;
       if (entry.script !== undefined) settled = entry.script.settle(command, settled, resend);
       if (entry.queued !== null) {
@@ -290,6 +295,7 @@ export class Pipeline {
     }
     // Listeners are in place before anything is sent: a command may settle while it is queued.
     this.#host.sendCommands(toSend);
+    withdrawRefusedTransactions(sent, results);
     return this.promise;
   }
 
@@ -324,6 +330,29 @@ type QueuedCommandMethods = Omit<ChainableCommander, 'multi' | 'multiBuffer' | '
 
 // Every command method of the client, queued; see RedisCommander for the signatures.
 export interface Pipeline extends QueuedCommandMethods {}
+
+/**
+ * A transaction the connection refused in part when it was queued (offline queue full, subscriber
+ * mode) is not written at all: MULTI without its EXEC would leave the connection inside MULTI and
+ * every later command would answer QUEUED. The rest of it is rejected with the same error before
+ * the next write, which skips settled commands.
+ */
+function withdrawRefusedTransactions(sent: ReadonlyArray<[number, Entry]>, results: ExecResult): void {
+  let refused: Map<number, Error> | null = null;
+  for (const [index, entry] of sent) {
+    const command = entry.command!;
+    if (entry.group < 0 || !command.isSettled || command.writtenAt !== 0) continue;
+    const error = results[index]?.[0];
+    if (error === undefined || error === null) continue;
+    refused ??= new Map();
+    if (!refused.has(entry.group)) refused.set(entry.group, error);
+  }
+  if (refused === null) return;
+  for (const [, entry] of sent) {
+    const error = refused.get(entry.group);
+    if (error !== undefined && !entry.command!.isSettled) entry.command!.reject(error);
+  }
+}
 
 /**
  * `client.multi()`'s exec: the last slot is EXEC's. Its error (EXECABORT, a lost connection)

@@ -50,6 +50,11 @@ async function chunksDuring(work: () => Promise<unknown>): Promise<number> {
   return chunks;
 }
 
+function untilReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => redis.once('ready', () => resolve()));
+}
+
 async function commandCalls(name: string): Promise<number> {
   const stats = await server.info('commandstats');
   const line = stats[`cmdstat_${name}`];
@@ -108,6 +113,29 @@ describe('arguments are checked before anything is written', () => {
     expect(results?.[0]).toEqual([null, 'OK']);
     for (const slot of results!.slice(1, 4)) expect(slot[0]).toBeInstanceOf(TypeError);
     expect(results?.[4]).toEqual([null, 'OK']);
+    expect(await commandCalls('multi')).toBe(0);
+  });
+});
+
+describe('a transaction is written whole or not at all', () => {
+  it('when the offline queue takes only part of it, none of it is written and the connection stays usable', async () => {
+    const redis = client({ lazyConnect: true, offlineQueueLimit: 3 });
+    const error = await redis.multi().set('a', 1).set('b', 2).set('c', 3).exec().catch((e: unknown) => e);
+    expect((error as Error & { code: string }).code).toBe('ERR_OFFLINE_QUEUE_FULL');
+    await untilReady(redis);
+    // Were MULTI and two SETs written without EXEC, these would answer QUEUED.
+    expect(await redis.set('z', 1)).toBe('OK');
+    expect(await redis.get('z')).toBe('1');
+    expect(await commandCalls('multi')).toBe(0);
+    expect(await server.command('EXISTS', 'a')).toBe(0);
+  });
+
+  it('an inline transaction refused in part leaves the rest of the pipeline alone', async () => {
+    const redis = client({ lazyConnect: true, offlineQueueLimit: 3 });
+    const results = await redis.pipeline().multi().set('a', 1).set('b', 2).exec().exec();
+    expect(results?.every(([e]) => (e as Error & { code?: string } | null)?.code === 'ERR_OFFLINE_QUEUE_FULL')).toBe(true);
+    await untilReady(redis);
+    expect(await redis.ping()).toBe('PONG');
     expect(await commandCalls('multi')).toBe(0);
   });
 });
