@@ -524,7 +524,8 @@ export class Redis extends EventEmitter {
   #dispatch(command: Command): Promise<unknown> {
     const name = command.name;
     if (name === 'multi') this.#isInManualTransaction = true;
-    if (this.#isInManualTransaction) {
+    // With a pool, MULTI leases a connection for its async flow: only that flow's commands are in it.
+    if (this.#isInManualTransaction && (name === 'multi' || this.#pool === null || currentScope(this) !== undefined)) {
       command.inTransaction = true;
       if (name === 'exec' || name === 'discard') this.#isInManualTransaction = false;
     }
