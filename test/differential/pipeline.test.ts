@@ -302,3 +302,17 @@ describe('pipelines: checks of the oracle outcomes themselves', () => {
     expect(valueOf(ours)).toEqual([null, 'theirs']);
   });
 });
+
+describe('documented differences', () => {
+  it('exec() twice: ioredis writes the commands again, ours returns the first results', async () => {
+    const { ours, theirs } = await runBoth(servers, async (r) => {
+      const pipeline = r.pipeline().incr('n');
+      const first = await pipeline.exec();
+      const second = await pipeline.exec();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return [first, second, await r.get('n')];
+    });
+    expect(valueOf(theirs)).toEqual([[[null, 1]], [[null, 1]], '2']);
+    expect(valueOf(ours)).toEqual([[[null, 1]], [[null, 1]], '1']);
+  });
+});
