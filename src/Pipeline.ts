@@ -29,6 +29,9 @@ interface Entry {
   group: number;
 }
 
+/** Properties of a pipeline that a script method must not replace (defineCommand refuses them). */
+export const pipelinePropertyNames: ReadonlySet<string> = new Set(['redis', 'isPipeline', 'isCluster', 'options', 'promise', 'length']);
+
 /** The pipeline's view of the client it belongs to. */
 export interface PipelineHost {
   readonly options: ResolvedRedisOptions;
@@ -135,7 +138,7 @@ export class Pipeline {
       this.#group = this.#groups++;
       this.#queuedShapes = [];
     }
-    this.#addBuilt('multi', [], false, callback, undefined);
+    this.#queue(new Command('multi', []), callback, undefined);
     return this;
   }
 
@@ -164,7 +167,7 @@ export class Pipeline {
 
   #closeTransaction(callback: NodeCallback | undefined): void {
     const queued = this.#queuedShapes;
-    this.#addBuilt('exec', [], true, callback, undefined);
+    this.#queue(new Command('exec', [], true), callback, undefined);
     this.#entries[this.#entries.length - 1]!.queued = queued;
     this.#openTransactions -= 1;
     if (this.#openTransactions === 0) {
@@ -197,10 +200,6 @@ export class Pipeline {
     }
     this.#queue(built.command, built.callback, undefined);
     return this;
-  }
-
-  #addBuilt(name: string, args: unknown[], returnBuffers: boolean, callback: NodeCallback | undefined, script: Script | undefined): void {
-    this.#queue(new Command(name, args as never[], returnBuffers), callback, script);
   }
 
   #addScript(script: Script, rawArgs: unknown[], returnBuffers: boolean): this {

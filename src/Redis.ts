@@ -13,7 +13,7 @@ import type { Endpoint } from './connection/connectors/openSocket';
 import type { RedisCommander } from './types/RedisCommander';
 import { debugLogger } from './util/debug';
 import { parseConstructorArguments, resolveOptions, type RedisOptions, type ResolvedRedisOptions, type ScriptDefinition } from './options';
-import { Pipeline } from './Pipeline';
+import { Pipeline, pipelinePropertyNames } from './Pipeline';
 import { Script, splitCallback } from './Script';
 import { ScanStream, type ScanCommandName, type ScanStreamOptions } from './ScanStream';
 import { AutoPipeline, shouldUseAutoPipelining } from './autoPipelining';
@@ -424,7 +424,9 @@ export class Redis extends EventEmitter {
     if (typeof definition !== 'object' || definition === null) throw new TypeError(`defineCommand("${name}") needs { lua, numberOfKeys?, readOnly? }`);
     for (const method of [name, `${name}Buffer`]) {
       // A script named like a property (status, mode, options) would break the client.
-      if (isAccessorOrField(this, method)) throw new TypeError(`defineCommand: "${method}" is a property of the client, choose another name`);
+      if (isAccessorOrField(this, method) || pipelinePropertyNames.has(method)) {
+        throw new TypeError(`defineCommand: "${method}" is a property of the client or its pipelines, choose another name`);
+      }
     }
     const script = new Script(definition.lua, definition.numberOfKeys ?? null, definition.readOnly === true);
     this.#scripts.set(name, script);

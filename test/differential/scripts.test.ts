@@ -294,7 +294,7 @@ describe('scripts: checks of the outcomes themselves', () => {
       r.defineCommand('status', { lua: 'return 1', numberOfKeys: 0 });
       return r.status;
     });
-    expect(ours).toMatchObject({ thrown: { error: 'TypeError', message: 'defineCommand: "status" is a property of the client, choose another name' } });
+    expect(ours).toMatchObject({ thrown: { error: 'TypeError', message: 'defineCommand: "status" is a property of the client or its pipelines, choose another name' } });
   });
 
   it('keys are prefixed and arguments are not', async () => {
