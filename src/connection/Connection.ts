@@ -27,6 +27,7 @@ import {
   type ErrorContext,
 } from '../errors';
 import type { ForkSafetyPolicy, PidSource } from '../process/ownerPid';
+import { isBuildingSnapshot } from '../process/startupSnapshot';
 import { appendCommand, EncodedBatch } from '../protocol/encodeCommand';
 import { ReplyReader } from '../protocol/ReplyReader';
 import { debugLogger } from '../util/debug';
@@ -170,6 +171,13 @@ export class Connection extends EventEmitter {
   #watching = false;
   /** MULTI sent and not yet closed by EXEC or DISCARD. */
   #inMulti = false;
+  /**
+   * Made while `node --build-snapshot` runs: the builder snapshots only once the event loop is
+   * empty, so the socket holds the loop only while a command waits to be written or answered.
+   */
+  readonly #holdsLoopOnlyWhenBusy = isBuildingSnapshot();
+  /** Suspended for a startup snapshot: the restored process dials afresh, whatever forkSafety says. */
+  #suspendedForSnapshot = false;
 
   constructor(options: ConnectionOptions) {
     super();
@@ -266,6 +274,7 @@ export class Connection extends EventEmitter {
   suspendForSnapshot(): void {
     if (this.#socket === null && this.#state !== 'waitingToReconnect') return;
     this.#reconnectTimer = stopTimer(this.#reconnectTimer);
+    this.#suspendedForSnapshot = true;
     if (this.#state === 'waitingToReconnect') {
       this.#moveTo('inherited', 'startup snapshot');
       return;
@@ -343,7 +352,7 @@ export class Connection extends EventEmitter {
 
   #sendWhileNotReady(command: Command): void {
     const state = this.#state;
-    if (state === 'closing' || state === 'closed' || (state === 'inherited' && this.#options.forkSafety === 'error')) {
+    if (state === 'closing' || state === 'closed' || (state === 'inherited' && this.#options.forkSafety === 'error' && !this.#suspendedForSnapshot)) {
       if (command.special === 'quit' && state === 'closed') {
         command.resolve(command.returnBuffers ? Buffer.from('OK') : 'OK');
         return;
@@ -419,6 +428,7 @@ export class Connection extends EventEmitter {
 
   #dial(): void {
     this.#moveTo('connecting', this.#attempt === 0 ? 'connect' : `reconnect attempt ${this.#attempt}`);
+    this.#suspendedForSnapshot = false;
     this.#dialStartedAt = now();
     this.#closeCause = null;
     const endpoint = this.#options.endpoint;
@@ -481,7 +491,9 @@ export class Connection extends EventEmitter {
       this.#handshake(socket);
     });
     socket.on('data', (chunk: Buffer) => {
-      if (this.#socket === socket) reader.feed(chunk);
+      if (this.#socket !== socket) return;
+      reader.feed(chunk);
+      if (this.#holdsLoopOnlyWhenBusy) this.#releaseLoopIfIdle(socket);
     });
     socket.on('error', (error: Error) => {
       if (this.#socket !== socket) return;
@@ -531,6 +543,7 @@ export class Connection extends EventEmitter {
         this.#moveTo('ready', 'handshake done');
         this.emit('ready');
         this.#flush();
+        if (this.#holdsLoopOnlyWhenBusy) this.#releaseLoopIfIdle(socket);
       },
       (error: unknown) => {
         if (this.#socket !== socket || this.#state !== 'handshaking') return;
@@ -633,6 +646,7 @@ export class Connection extends EventEmitter {
   #writeBatch(socket: net.Socket): boolean {
     const pieces = this.#batch.take();
     if (pieces.length === 0) return true;
+    if (this.#holdsLoopOnlyWhenBusy) socket.ref();
     let flushed = true;
     if (pieces.length === 1) {
       flushed = socket.write(pieces[0]!);
@@ -762,6 +776,11 @@ export class Connection extends EventEmitter {
       if (verdict) this.disconnect(true);
     }
     command.reject(error);
+  }
+
+  /** Snapshot build: let the event loop end (and the snapshot be taken) once nothing is pending. */
+  #releaseLoopIfIdle(socket: net.Socket): void {
+    if (this.#socket === socket && this.#state === 'ready' && this.#awaitingReply.length === 0 && this.#awaitingWrite.length === 0) socket.unref();
   }
 
   #syncReplyMode(): void {

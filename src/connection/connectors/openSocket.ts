@@ -1,5 +1,18 @@
+import { createRequire } from 'node:module';
 import * as net from 'node:net';
-import * as tls from 'node:tls';
+import type * as tls from 'node:tls';
+
+let tlsModule: typeof tls | null = null;
+
+/**
+ * node:tls is loaded on the first TLS dial, not at import: on Node 20 a process that has merely
+ * loaded it cannot be written as a startup snapshot (`node --build-snapshot` aborts with
+ * "Unknown external reference"), see docs/fork-safety.md.
+ */
+function loadTls(): typeof tls {
+  tlsModule ??= process.getBuiltinModule?.('node:tls') ?? (createRequire(`${process.cwd()}/`)('node:tls') as typeof tls);
+  return tlsModule;
+}
 
 /** Where to connect: TCP host and port, or a unix socket path. */
 export type Endpoint = { host: string; port: number; family?: number } | { path: string };
@@ -34,7 +47,7 @@ export function openSocket(endpoint: Endpoint, options: SocketOptions): OpenedSo
     const tlsOptions: tls.ConnectionOptions = 'path' in endpoint
       ? { ...options.tls, path: endpoint.path }
       : { servername: net.isIP(endpoint.host) === 0 ? endpoint.host : undefined, ...options.tls, host: endpoint.host, port: endpoint.port };
-    const socket = tls.connect(tlsOptions);
+    const socket = loadTls().connect(tlsOptions);
     if (keepAlive) socket.setKeepAlive(true, keepAliveInitialDelay);
     if (options.noDelay) socket.setNoDelay(true);
     return { socket, readyEvent: 'secureConnect' };
