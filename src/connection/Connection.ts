@@ -656,6 +656,8 @@ export class Connection extends EventEmitter {
       socket.uncork();
     }
     if (!flushed) this.#waitingForDrain = true;
+    // Written through to the kernel already: the slab's bytes are free to be overwritten.
+    else if (socket.writableLength === 0) this.#batch.reclaim();
     return flushed;
   }
 

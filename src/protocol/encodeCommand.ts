@@ -8,8 +8,9 @@ import type { CommandArgument } from '../commands/Command';
  * pieces to `socket.write` flattens it first; profiles showed that flattening as the largest cost
  * of a 100-command pipeline.
  *
- * Slab rule: bytes handed out by `take()` are never written again (the socket may still be
- * sending them); new bytes go after them, and a full slab is replaced, not reused.
+ * Slab rule: bytes handed out by `take()` are not written again while the socket may still be
+ * sending them; new bytes go after them. Once the socket reports nothing buffered, `reclaim()`
+ * starts the slab over, so a steady stream of batches allocates nothing.
  */
 
 const SLAB_SIZE = 64 * 1024;
@@ -45,6 +46,17 @@ export class EncodedBatch {
     this.#pieces = [];
     this.#size = 0;
     return pieces;
+  }
+
+  /**
+   * The socket holds none of the bytes handed out (they reached the kernel synchronously): the
+   * slab can be written from its start again. Only the writer that saw the socket drain calls it.
+   */
+  reclaim(): void {
+    if (this.#pieces.length === 0 && this.#offset === this.#start) {
+      this.#start = 0;
+      this.#offset = 0;
+    }
   }
 
   appendCommand(name: string, args: readonly CommandArgument[]): void {
