@@ -5,8 +5,7 @@
  * cuts the connection; the server's own counters say what really ran.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionError, ConnectionLostError } from '../../src/errors';
-import { Redis } from '../../src/Redis';
+import { ConnectionError, ConnectionLostError, Redis } from '../../src/index';
 import { closeAllProxies, startFaultProxy } from '../fixtures/faultProxy';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
 

@@ -9,15 +9,15 @@ import IORedis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CommandTimeoutError,
+  ConnectTimeoutError,
   ConnectionClosedError,
   ConnectionLostError,
-  ConnectTimeoutError,
   MaxRetriesPerRequestError,
   OfflineQueueDisabledError,
   OfflineQueueFullError,
+  Redis,
   SocketTimeoutError,
-} from '../../src/errors';
-import { Redis } from '../../src/Redis';
+} from '../../src/index';
 import { closeAllProxies, startFaultProxy, type FaultProxy } from '../fixtures/faultProxy';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
 

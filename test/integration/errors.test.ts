@@ -12,9 +12,9 @@ import {
   ConnectionError,
   ConnectionLostError,
   MaxRetriesPerRequestError,
+  Redis,
   ReplyError,
-} from '../../src/errors';
-import { Redis } from '../../src/Redis';
+} from '../../src/index';
 import { closeAllProxies, startFaultProxy } from '../fixtures/faultProxy';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
 

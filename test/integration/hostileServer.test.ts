@@ -5,8 +5,13 @@
  * reply; and a command in flight is never re-sent to a server that just sent garbage.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CommandTimeoutError, ConnectionLostError, MaxRetriesPerRequestError, ProtocolError } from '../../src/errors';
-import { Redis } from '../../src/Redis';
+import {
+  CommandTimeoutError,
+  ConnectionLostError,
+  MaxRetriesPerRequestError,
+  ProtocolError,
+  Redis,
+} from '../../src/index';
 import { MAX_REPLY_DEPTH } from '../../src/protocol/ReplyReader';
 import { closeAllFakeServers, handshakeReply, reply, startFakeServer, type FakeConnection, type FakeServer } from '../fixtures/fakeServer';
 

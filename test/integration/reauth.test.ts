@@ -5,8 +5,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReplyError } from '../../src/errors';
-import { Redis } from '../../src/Redis';
+import { Redis, ReplyError } from '../../src/index';
 import { sendCommands } from '../fixtures/rawClient';
 import { RespError } from '../fixtures/resp';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';

@@ -3,8 +3,7 @@
  * that name a bad option without showing a secret. No sockets: every client here is lazyConnect.
  */
 import { describe, expect, it } from 'vitest';
-// src/index.ts replaces module.exports, which vitest's ESM runner refuses; the class itself is the same.
-import { Redis } from '../../src/Redis';
+import { Redis } from '../../src/index';
 import { DEFAULT_OPTIONS, parseConstructorArguments, parseUrl, redactUrl, resolveOptions, type RedisOptions } from '../../src/options';
 
 describe('parseUrl', () => {
