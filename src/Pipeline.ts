@@ -1,5 +1,7 @@
 import { list as commandList } from '@ioredis/commands';
 import { Command } from './commands/Command';
+import { summarizeArgs } from './commands/redact';
+import { describeContext, type ErrorContext } from './errors';
 import { buildCommand, type BuildOptions, type NodeCallback } from './commands/buildCommand';
 import type { ResolvedRedisOptions } from './options';
 import type { Redis } from './Redis';
@@ -349,8 +351,36 @@ function withdrawRefusedTransactions(sent: ReadonlyArray<[number, Entry]>, resul
   if (refused === null) return;
   for (const [, entry] of sent) {
     const error = refused.get(entry.group);
-    if (error !== undefined && !entry.command!.isSettled) entry.command!.reject(error);
+    const command = entry.command!;
+    if (error !== undefined && !command.isSettled) command.reject(refusalFor(command, error));
   }
+}
+
+/**
+ * The refusal of one command of a transaction, as it applies to another one of it: the same class,
+ * code and cause, with a context (and message) that name this command, unwritten.
+ */
+function refusalFor(command: Command, refused: Error): Error {
+  const context = (refused as Error & { context?: ErrorContext }).context;
+  if (context === undefined) return refused;
+  const own: ErrorContext = {
+    ...context,
+    command: { name: command.name, args: summarizeArgs(command.name, command.args) },
+    written: false,
+    mayHaveExecuted: false,
+  };
+  const derived = Object.create(Object.getPrototypeOf(refused) as object) as Error;
+  for (const key of Object.getOwnPropertyNames(refused)) {
+    Object.defineProperty(derived, key, Object.getOwnPropertyDescriptor(refused, key)!);
+  }
+  const before = describeContext(context);
+  const after = describeContext(own);
+  Object.defineProperty(derived, 'context', { value: own, enumerable: true, writable: false, configurable: true });
+  Object.defineProperty(derived, 'message', { value: refused.message.replace(before, after), writable: true, configurable: true });
+  if (typeof refused.stack === 'string') {
+    Object.defineProperty(derived, 'stack', { value: refused.stack.replace(before, after), writable: true, configurable: true });
+  }
+  return derived;
 }
 
 /**

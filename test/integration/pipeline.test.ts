@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from '../../src/Redis';
-import { ConnectionLostError } from '../../src/errors';
+import { ConnectionLostError, OfflineQueueFullError } from '../../src/errors';
 import { closeAllProxies, startFaultProxy, type FaultProxy } from '../fixtures/faultProxy';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
 
@@ -121,7 +121,14 @@ describe('a transaction is written whole or not at all', () => {
   it('when the offline queue takes only part of it, none of it is written and the connection stays usable', async () => {
     const redis = client({ lazyConnect: true, offlineQueueLimit: 3 });
     const error = await redis.multi().set('a', 1).set('b', 2).set('c', 3).exec().catch((e: unknown) => e);
-    expect((error as Error & { code: string }).code).toBe('ERR_OFFLINE_QUEUE_FULL');
+    expect(error).toBeInstanceOf(OfflineQueueFullError);
+    expect((error as OfflineQueueFullError).context.command?.name).toBe('exec');
+    // Each command's own refusal names that command, unwritten.
+    const previous = (error as Error & { previousErrors: OfflineQueueFullError[] }).previousErrors;
+    expect(previous.map((e) => [e instanceof OfflineQueueFullError, e.context.command?.name, e.context.written])).toEqual([
+      [true, 'multi', false], [true, 'set', false], [true, 'set', false], [true, 'set', false],
+    ]);
+    expect(previous[1]!.message).toMatch(/SET issued/);
     await untilReady(redis);
     // Were MULTI and two SETs written without EXEC, these would answer QUEUED.
     expect(await redis.set('z', 1)).toBe('OK');
