@@ -578,12 +578,21 @@ export class Redis extends EventEmitter {
 
   /** A blocking command gets a connection of its own, so it never holds up the shared one. */
   #sendOnLease(pool: Pool, command: Command): Promise<unknown> {
+    let leased: Connection | null = null;
+    const notify = command.listener;
+    // Given back as the reply settles, before the caller's continuation runs: a worker looping on
+    // BLPOP finds its lease idle again instead of making the pool dial a second one.
+    command.listener = (error, reply) => {
+      if (leased !== null) {
+        if (error !== null && isConnectionPoisoned(error)) pool.discard(leased, 'connection error');
+        else pool.release(leased);
+      }
+      notify?.(error, reply);
+    };
     pool.acquire().then(
       (connection) => {
-        connection.send(command).then(
-          () => pool.release(connection),
-          (error: unknown) => (isConnectionPoisoned(error) ? pool.discard(connection, 'connection error') : pool.release(connection)),
-        );
+        leased = connection;
+        connection.enqueue(command);
       },
       (error: Error) => command.reject(error),
     );
