@@ -1,5 +1,6 @@
 import { isBlockingCommand, isReadOnlyCommand } from './commandFlags';
 import { now } from '../util/timers';
+import { customArgumentTransformers, customReplyTransformers } from './transformerRegistry';
 
 /** What a command argument is once flattened: what the encoder writes. */
 export type CommandArgument = string | Buffer | number;
@@ -30,6 +31,16 @@ const specialKinds = new Map<string, SpecialKind>([
  * moves from queue to queue; nothing is copied per step.
  */
 export class Command {
+  /** ioredis: transform the arguments of every later `name` call (e.g. accept an object). */
+  static setArgumentTransformer(name: string, transformer: (args: unknown[]) => unknown[]): void {
+    customArgumentTransformers.set(name.toLowerCase(), transformer);
+  }
+
+  /** ioredis: transform the reply of every later `name` call. */
+  static setReplyTransformer(name: string, transformer: (reply: unknown) => unknown): void {
+    customReplyTransformers.set(name.toLowerCase(), transformer);
+  }
+
   readonly name: string;
   args: CommandArgument[];
   /** true: replies as Buffers (the `…Buffer` methods); false: strings. */

@@ -1,4 +1,5 @@
 import { Command } from './Command';
+import { customArgumentTransformers, customReplyTransformers } from './transformerRegistry';
 import { applyKeyPrefix, argumentTransformers, flattenArgs, replyTransformers } from './arguments';
 
 export type NodeCallback<T = unknown> = (error: Error | null, result?: T) => void;
@@ -14,9 +15,6 @@ export interface BuildOptions {
   readOnlyHint?: boolean;
 }
 
-/** User-defined transformers (ioredis `Command.setArgumentTransformer` / `setReplyTransformer`). */
-export const customArgumentTransformers = new Map<string, (args: unknown[]) => unknown[]>();
-export const customReplyTransformers = new Map<string, (reply: unknown) => unknown>();
 
 /**
  * A method call -> a Command ready to send: callback split off, arguments transformed, flattened,
