@@ -1,7 +1,7 @@
-import { list as commandList } from '@ioredis/commands';
 import { Command } from './commands/Command';
 import { summarizeArgs } from './commands/redact';
 import { describeContext, type ErrorContext } from './errors';
+import { defineCommandMethods } from './commands/defineCommandMethods';
 import { buildCommand, type BuildOptions, type NodeCallback } from './commands/buildCommand';
 import type { ResolvedRedisOptions } from './options';
 import type { Redis } from './Redis';
@@ -301,23 +301,14 @@ export class Pipeline {
   }
 
   static {
-    for (const name of commandList) {
-      if (name === 'monitor' || name in Pipeline.prototype) continue;
-      Object.defineProperty(Pipeline.prototype, name, {
-        value: function (this: Pipeline, ...args: unknown[]) {
-          return this.#add(name, args, false);
+    defineCommandMethods(
+      Pipeline.prototype,
+      (name, returnBuffers) =>
+        function (this: Pipeline, ...args: unknown[]) {
+          return this.#add(name, args, returnBuffers);
         },
-        writable: true,
-        configurable: true,
-      });
-      Object.defineProperty(Pipeline.prototype, `${name}Buffer`, {
-        value: function (this: Pipeline, ...args: unknown[]) {
-          return this.#add(name, args, true);
-        },
-        writable: true,
-        configurable: true,
-      });
-    }
+      new Set(['monitor']),
+    );
     Object.defineProperty(Pipeline.prototype, 'multiBuffer', {
       value: Pipeline.prototype.multi,
       writable: true,

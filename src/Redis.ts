@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { list as commandList } from '@ioredis/commands';
 import { Command } from './commands/Command';
+import { defineCommandMethods } from './commands/defineCommandMethods';
 import { buildCommand, withCallback, type NodeCallback } from './commands/buildCommand';
 import { Connection, type ConnectionOptions, type PushMessage, type StateChange } from './connection/Connection';
 import type { HandshakeSettings } from './connection/handshake';
@@ -360,6 +360,15 @@ export class Redis extends EventEmitter {
   }
 
   /**
+   * Send a prepared Command the way a command method does: blocking commands on a lease, WATCH
+   * flows on theirs, (un)subscribe on the subscriber connection. Cluster reaches its nodes here.
+   * @internal
+   */
+  dispatch(command: Command): Promise<unknown> {
+    return this.#dispatch(command);
+  }
+
+  /**
    * Send commands back to back on one connection, in one write (pipelines, transactions).
    * Each command's promise settles on its own.
    * @internal
@@ -712,24 +721,14 @@ export class Redis extends EventEmitter {
   }
 
   static {
-    // One method per command of the table, plus its …Buffer twin.
-    for (const name of commandList) {
-      if (ownMethods.has(name) || name in Redis.prototype) continue;
-      Object.defineProperty(Redis.prototype, name, {
-        value: function (this: Redis, ...args: unknown[]) {
-          return this.#issue(name, args, false);
+    defineCommandMethods(
+      Redis.prototype,
+      (name, returnBuffers) =>
+        function (this: Redis, ...args: unknown[]) {
+          return this.#issue(name, args, returnBuffers);
         },
-        writable: true,
-        configurable: true,
-      });
-      Object.defineProperty(Redis.prototype, `${name}Buffer`, {
-        value: function (this: Redis, ...args: unknown[]) {
-          return this.#issue(name, args, true);
-        },
-        writable: true,
-        configurable: true,
-      });
-    }
+      ownMethods,
+    );
   }
 }
 
