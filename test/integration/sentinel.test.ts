@@ -241,6 +241,29 @@ describe('Sentinel', () => {
     await client.quit();
   });
 
+  it('tls reaches the data node only with enableTLSForSentinelMode (as ioredis)', async () => {
+    const node = await startRedis({ preset: 'tls', tlsOnly: true, password: 'tls-node-pw' });
+    const fakeSentinel = await startFakeServer({
+      onCommand(command, conn) {
+        if (command[0]!.toUpperCase() !== 'SENTINEL') conn.write(handshakeReply(command, conn) ?? reply.error('ERR unknown command'));
+        else if (command[1]!.toLowerCase() === 'get-master-addr-by-name') conn.write(reply.array([reply.bulk(node.host), reply.bulk(String(node.port))]));
+        else conn.write(reply.array([]));
+      },
+    });
+    const common = {
+      sentinels: [{ host: fakeSentinel.host, port: fakeSentinel.port }], name: 'tlsmaster', password: 'tls-node-pw',
+      tls: { ca: node.tls!.ca }, role: 'master' as const,
+    };
+    const withTls = track(new Redis({ ...common, enableTLSForSentinelMode: true }));
+    expect(await withTls.ping()).toBe('PONG');
+    expect(await withTls.call('role')).toEqual(expect.arrayContaining(['master']));
+    await withTls.quit();
+    const plain = track(new Redis({ ...common, lazyConnect: true, connectTimeout: 1000, retryStrategy: () => null }));
+    plain.on('error', () => undefined);
+    await expect(plain.connect()).rejects.toThrow('Connection is closed.');
+    await node.stop();
+  });
+
   it('SENTINEL FAILOVER under load (failoverDetector): the client follows at once, AUTH re-sent, nothing issued after +switch-master runs on the old master', async () => {
     const oldMaster = topo.master;
     const newMaster = topo.replica;
