@@ -3,7 +3,7 @@
  * oracle), replica choice (`preferredSlaves`), `natMap`, `+switch-master` parsing, and how a
  * SentinelError reads. The real topology is in test/integration/sentinel.test.ts.
  */
-import { createRequire } from 'node:module';
+import { DEFAULT_REDIS_OPTIONS } from 'ioredis/built/redis/RedisOptions';
 import { describe, expect, it } from 'vitest';
 import { Redis } from '../../src/index';
 import { resolveOptions, type RedisOptions } from '../../src/options';
@@ -12,8 +12,7 @@ import { natResolve, selectReplica } from '../../src/sentinel/SentinelConnector'
 import { SentinelError } from '../../src/sentinel/SentinelError';
 import type { ReplicaAddress } from '../../src/sentinel/sentinelOptions';
 
-const require = createRequire(import.meta.url);
-const ioredisDefaults = (require('ioredis/built/redis/RedisOptions') as { DEFAULT_REDIS_OPTIONS: Record<string, unknown> }).DEFAULT_REDIS_OPTIONS;
+const ioredisDefaults = DEFAULT_REDIS_OPTIONS as unknown as Record<string, unknown>;
 
 describe('Sentinel options', () => {
   it('has ioredis 6’s defaults', () => {
