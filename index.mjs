@@ -7,6 +7,7 @@ const Redis = require('./built/main.js');
 export default Redis;
 export const {
   Command,
+  Cluster,
   RedisError,
   ReplyError,
   ConnectionError,
@@ -24,5 +25,12 @@ export const {
   ProtocolError,
   InheritedConnectionError,
   ReplyDesyncError,
+  MovedError,
+  AskError,
+  ClusterError,
+  ClusterRedirectionError,
+  ClusterAllFailedError,
+  CrossSlotError,
+  ClusterUnavailableError,
 } = Redis;
 export { Redis };

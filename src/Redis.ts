@@ -11,6 +11,7 @@ import { isBuildingSnapshot, joinSnapshot } from './process/startupSnapshot';
 import type { RedisStatus } from './connection/connectionState';
 import type { Endpoint } from './connection/connectors/openSocket';
 import type { RedisCommander } from './types/RedisCommander';
+import type { Cluster as ClusterClass } from './cluster/Cluster';
 import { debugLogger } from './util/debug';
 import { parseConstructorArguments, resolveOptions, type RedisOptions, type ResolvedRedisOptions, type ScriptDefinition } from './options';
 import { Pipeline, pipelinePropertyNames } from './Pipeline';
@@ -85,7 +86,7 @@ function endpointOf(options: ResolvedRedisOptions): Endpoint {
 export interface Redis extends Omit<RedisCommander, 'multi' | 'exec' | 'execBuffer' | 'monitor' | 'quit' | 'call' | 'callBuffer'> {}
 export class Redis extends EventEmitter {
   /** ioredis: `new Redis.Cluster(...)`; set by the package entry once Cluster exists. */
-  static Cluster: unknown;
+  static Cluster: typeof ClusterClass;
   static Command = Command;
 
   static createClient(...args: RedisConstructorArgs): Redis {

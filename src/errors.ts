@@ -331,3 +331,178 @@ export class PoolBreakerOpenError extends ConnectionError {
   }
 }
 defineName(PoolBreakerOpenError, 'PoolBreakerOpenError');
+
+// ─── Redis Cluster ──────────────────────────────────────────────────────────────────────────────
+
+/** One step a cluster command took after its first send. */
+export interface ClusterRedirection {
+  /** FAILOVER: a connection error before the command could have run; the map is refreshed. */
+  kind: 'MOVED' | 'ASK' | 'TRYAGAIN' | 'CLUSTERDOWN' | 'FAILOVER';
+  /** The node that answered ("host:port"). */
+  from: string;
+  /** MOVED/ASK: where the reply pointed ("host:port", NAT-mapped). */
+  to: string | null;
+  slot: number | null;
+}
+
+/** Where a Cluster sent a command: `err.cluster` on every error a Cluster hands back for one. */
+export interface ClusterRoute {
+  /** The command's slot; null for a command without keys (sent to any node). */
+  slot: number | null;
+  /** The last node it was sent to ("host:port"), null if it was never sent. */
+  node: string | null;
+  /** That node's id from CLUSTER SLOTS, when known. */
+  nodeId: string | null;
+  redirections: ClusterRedirection[];
+  /**
+   * True when an attempt may have run on a node (its reply was lost). Only read-only commands
+   * are retried after such an attempt; for any other command that error is the final one.
+   */
+  mayHaveExecuted: boolean;
+}
+
+// Every error may carry the route of the cluster command that got it.
+export interface RedisError {
+  cluster?: ClusterRoute;
+}
+
+/** "MOVED 3999 127.0.0.1:6381" / "ASK …" -> its parts; null for any other message. */
+export function parseRedirectionReply(message: string): { kind: 'MOVED' | 'ASK'; slot: number; host: string; port: number } | null {
+  const match = /^(MOVED|ASK) (\d+) (\S*):(\d+)\s*$/.exec(message);
+  if (match === null) return null;
+  const slot = Number(match[2]);
+  const port = Number(match[4]);
+  if (!Number.isInteger(slot) || slot < 0 || slot >= 16384 || !Number.isInteger(port) || port <= 0 || port > 65535) return null;
+  return { kind: match[1] as 'MOVED' | 'ASK', slot, host: match[3]!, port };
+}
+
+/** `-MOVED slot host:port`: the slot has a new owner; the command did not run. */
+export class MovedError extends ReplyError {
+  readonly slot: number;
+  /** Empty when the server does not know its peer's endpoint (then: the replying node's host). */
+  readonly host: string;
+  readonly port: number;
+  constructor(message: string, parsed: { slot: number; host: string; port: number }) {
+    super(message);
+    this.slot = parsed.slot;
+    this.host = parsed.host;
+    this.port = parsed.port;
+  }
+}
+defineName(MovedError, 'MovedError');
+
+/** `-ASK slot host:port`: the slot is migrating; send ASKING then the command to the target. */
+export class AskError extends ReplyError {
+  readonly slot: number;
+  readonly host: string;
+  readonly port: number;
+  constructor(message: string, parsed: { slot: number; host: string; port: number }) {
+    super(message);
+    this.slot = parsed.slot;
+    this.host = parsed.host;
+    this.port = parsed.port;
+  }
+}
+defineName(AskError, 'AskError');
+
+/** A server error reply as MovedError / AskError when it is one; otherwise the same error. */
+export function toRedirectionError(error: Error): Error {
+  if (error instanceof MovedError || error instanceof AskError || !(error instanceof ReplyError)) return error;
+  const parsed = parseRedirectionReply(error.message);
+  if (parsed === null) return error;
+  const typed = parsed.kind === 'MOVED' ? new MovedError(error.message, parsed) : new AskError(error.message, parsed);
+  if (error.command !== undefined) typed.command = error.command;
+  return typed;
+}
+
+function describeRoute(route: ClusterRoute): string {
+  let text = route.node === null ? 'never sent' : `last sent to ${route.node}`;
+  if (route.nodeId !== null) text += ` (node ${route.nodeId.slice(0, 12)})`;
+  text += route.slot === null ? ', no slot' : `, slot ${route.slot}`;
+  if (route.redirections.length > 0) {
+    text += `; ${route.redirections.length} redirections: ` +
+      route.redirections.map((step) => (step.to === null ? `${step.kind} from ${step.from}` : `${step.kind} ${step.from} -> ${step.to}`)).join(', ');
+  }
+  return text;
+}
+
+/** Base of the errors a Cluster makes itself (not a node's reply or connection failure). */
+export class ClusterError extends RedisError {
+  constructor(message: string, route: ClusterRoute | undefined, options?: { cause?: unknown; compatibleMessage?: boolean }) {
+    super(message, options);
+    if (route !== undefined) this.cluster = route;
+    if (options?.compatibleMessage === true && route !== undefined && typeof this.stack === 'string') {
+      // The message is ioredis's text; the route goes on the stack's first line.
+      const newline = this.stack.indexOf('\n');
+      const header = `${this.name}: ${message} [${describeRoute(route)}]`;
+      this.stack = newline === -1 ? header : header + this.stack.slice(newline);
+    }
+  }
+}
+defineName(ClusterError, 'ClusterError');
+
+/** A command was redirected or retried `maxRedirections` times. Message kept as ioredis has it. */
+export class ClusterRedirectionError extends ClusterError {
+  /** The error of the last attempt. */
+  readonly lastError: Error;
+  constructor(lastError: Error, route: ClusterRoute) {
+    super(`Too many Cluster redirections. Last error: ${String(lastError)}`, route, { cause: lastError, compatibleMessage: true });
+    this.code = 'ERR_CLUSTER_MAX_REDIRECTIONS';
+    this.lastError = lastError;
+  }
+}
+defineName(ClusterRedirectionError, 'ClusterRedirectionError');
+
+/** No node answered CLUSTER SLOTS. Message kept as ioredis has it ("Failed to refresh slots cache."). */
+export class ClusterAllFailedError extends ClusterError {
+  static readonly defaultMessage = 'Failed to refresh slots cache.';
+  readonly lastNodeError: Error | undefined;
+  /** Each node asked, with what went wrong there. */
+  readonly nodeErrors: Array<{ node: string; message: string }>;
+  constructor(lastNodeError: Error | undefined, nodeErrors: Array<{ node: string; message: string }>) {
+    super(ClusterAllFailedError.defaultMessage, undefined, { cause: lastNodeError });
+    this.code = 'ERR_CLUSTER_ALL_FAILED';
+    this.lastNodeError = lastNodeError;
+    this.nodeErrors = nodeErrors;
+    if (typeof this.stack === 'string' && nodeErrors.length > 0) {
+      const newline = this.stack.indexOf('\n');
+      const header = `${this.name}: ${this.message} [${nodeErrors.map((item) => `${item.node}: ${item.message}`).join('; ')}]`;
+      this.stack = newline === -1 ? header : header + this.stack.slice(newline);
+    }
+  }
+}
+defineName(ClusterAllFailedError, 'ClusterAllFailedError');
+
+/**
+ * Keys of one command (or of one transaction) in different slots, found before anything was sent.
+ * The message is the text ioredis users see for the same call: the server's CROSSSLOT reply for a
+ * command, ioredis's own text for a transaction spanning nodes. `slots` lists the slots involved.
+ */
+export class CrossSlotError extends ReplyError {
+  readonly slots: number[];
+  constructor(message: string, slots: number[], route?: ClusterRoute) {
+    super(message);
+    this.code = 'CROSSSLOT';
+    this.slots = slots;
+    if (route !== undefined) this.cluster = route;
+    if (typeof this.stack === 'string') {
+      const newline = this.stack.indexOf('\n');
+      const header = `${this.name}: ${message} [keys in slots ${slots.join(', ')}; not sent]`;
+      this.stack = newline === -1 ? header : header + this.stack.slice(newline);
+    }
+  }
+}
+defineName(CrossSlotError, 'CrossSlotError');
+
+/**
+ * The Cluster cannot take the command: not ready with `enableOfflineQueue: false`, ended, or no
+ * startup node answered. Messages kept as ioredis has them ("Connection is closed.", "Cluster isn't
+ * ready and enableOfflineQueue options is false", "None of startup nodes is available").
+ */
+export class ClusterUnavailableError extends ClusterError {
+  constructor(message: string, code: 'ERR_CLUSTER_CLOSED' | 'ERR_CLUSTER_NOT_READY' | 'ERR_CLUSTER_NO_STARTUP_NODE', cause?: unknown) {
+    super(message, undefined, { cause });
+    this.code = code;
+  }
+}
+defineName(ClusterUnavailableError, 'ClusterUnavailableError');

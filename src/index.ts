@@ -1,7 +1,13 @@
 import { Redis } from './Redis';
 import { Command } from './commands/Command';
+import { Cluster } from './cluster/Cluster';
 
-export { Redis, Command };
+// ioredis: `new Redis.Cluster(startupNodes, options)`.
+Redis.Cluster = Cluster;
+
+export { Redis, Command, Cluster };
+export type { ClusterStatus, ClusterStats } from './cluster/Cluster';
+export type { ClusterOptions, ClusterNodeSpec, ScaleReads, ScaleReadsFunction, NatMap, DNSLookupFunction, ClusterRetryStrategy } from './cluster/clusterOptions';
 export type { RedisConstructorArgs, ClientStats } from './Redis';
 export type { PoolOptions, PoolStats } from './pool/Pool';
 export type * from './types';
