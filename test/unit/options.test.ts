@@ -172,6 +172,15 @@ describe('new Redis(...) (lazyConnect, no socket)', () => {
     expect(clients.map((c) => c.status)).toEqual(['end', 'end', 'end', 'end', 'end']);
   });
 
+  it('rejects an argument that cannot be sent before dialling, naming the command and position', async () => {
+    const client = new Redis({ lazyConnect: true });
+    await expect(client.set('k', undefined as unknown as string)).rejects.toThrow('Invalid argument 2 of SET: undefined cannot be sent');
+    await expect(client.call('hset', 'h', 'f', Symbol('s'))).rejects.toThrow('Invalid argument 3 of HSET: a symbol');
+    await expect(client.rpush('l', ['a', [() => 1]] as unknown as string[])).rejects.toThrow('Invalid argument 2.2.1 of RPUSH: a function');
+    expect(client.status).toBe('wait');
+    client.disconnect();
+  });
+
   it('throws the TypeError from the constructor', () => {
     expect(() => new Redis({ lazyConnect: true, db: 'one' as unknown as number })).toThrow('Invalid option "db"');
   });
