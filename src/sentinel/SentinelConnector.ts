@@ -114,6 +114,8 @@ export class SentinelConnector {
     let code: SentinelErrorCode = 'ERR_SENTINEL_UNREACHABLE';
     for (let pass = 1; ; pass++) {
       for (const address of [...this.#sentinels]) {
+        // Every connection was closed meanwhile: nobody wants the address, stop asking.
+        if (attempts.length > 0 && !this.#hasLiveConnection()) break;
         const answer = await this.#ask(address);
         if (answer.kind === 'address') {
           let resolved = answer.address;
@@ -130,7 +132,7 @@ export class SentinelConnector {
       }
       const strategy = this.#options.sentinelRetryStrategy;
       const delay = typeof strategy === 'function' ? strategy(pass) : null;
-      if (typeof delay !== 'number' || !Number.isFinite(delay) || now() + delay >= deadline) {
+      if (typeof delay !== 'number' || !Number.isFinite(delay) || now() + delay >= deadline || !this.#hasLiveConnection()) {
         const error = new SentinelError(code, { masterName: this.#name, role: this.#role, attempts, passes: pass, elapsedMs: now() - startedAt });
         debug('%s', error.message);
         throw error;
