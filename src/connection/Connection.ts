@@ -178,6 +178,8 @@ export class Connection extends EventEmitter {
   readonly #holdsLoopOnlyWhenBusy = isBuildingSnapshot();
   /** Suspended for a startup snapshot: the restored process dials afresh, whatever forkSafety says. */
   #suspendedForSnapshot = false;
+  /** The first error reply to a handshake command on the current socket. */
+  #handshakeErrorReply: string | null = null;
 
   constructor(options: ConnectionOptions) {
     super();
@@ -463,6 +465,7 @@ export class Connection extends EventEmitter {
     this.#socket = socket;
     this.#ownerPid = this.#options.pidSource();
     this.#serverClientId = null;
+    this.#handshakeErrorReply = null;
     const reader = new ReplyReader(
       {
         onReply: (reply) => this.#onReply(reply),
@@ -737,6 +740,9 @@ export class Connection extends EventEmitter {
       if (socket !== null) this.#destroySocket({ reason: `server error: ${message}`, cause: error, kind: 'server' });
       return;
     }
+    // A server refusing the client ("-ERR max number of clients reached") answers the first
+    // handshake command, which may be one the handshake tolerates: keep it as the cause of the close.
+    if (command.isInternal && this.#state === 'handshaking') this.#handshakeErrorReply ??= message;
     this.#syncReplyMode();
     if (command.integrityToken !== undefined) {
       this.#checkIntegrityToken(command, new Error(message));
@@ -974,7 +980,10 @@ export class Connection extends EventEmitter {
 
   #onSocketClosed(): void {
     this.#connectTimer = stopTimer(this.#connectTimer);
-    const cause: CloseCause = this.#closeCause ?? { reason: 'connection closed by the server', cause: undefined, kind: 'server' };
+    const refusal = this.#state === 'handshaking' ? this.#handshakeErrorReply : null;
+    const cause: CloseCause = this.#closeCause ?? (refusal === null
+      ? { reason: 'connection closed by the server', cause: undefined, kind: 'server' }
+      : { reason: `connection closed by the server after "${refusal}"`, cause: new ReplyError(refusal), kind: 'server' });
     this.#closeCause = cause;
     this.#failInFlight(cause);
     this.#socket = null;

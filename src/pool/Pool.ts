@@ -131,7 +131,7 @@ export class Pool extends EventEmitter {
       waiting: this.#waiters.length,
       dialing: this.#dialing,
       breaker: this.#breaker,
-      lastDialError: this.#lastDialError === null ? null : this.#lastDialError.message,
+      lastDialError: this.#lastDialError === null ? null : describeDialError(this.#lastDialError),
     };
   }
 
@@ -312,7 +312,8 @@ export class Pool extends EventEmitter {
 
   /** Dial only for waiters that have no connection, within max and dialConcurrency, after back-off. */
   #maybeDial(): void {
-    if (this.#closed || this.#dialTimer !== undefined) return;
+    // While the breaker is open only the prober dials.
+    if (this.#closed || this.#dialTimer !== undefined || this.#breaker !== 'closed') return;
     while (
       this.#dialing < this.#options.dialConcurrency &&
       this.#liveWaiters() > this.#dialing &&
@@ -344,13 +345,7 @@ export class Pool extends EventEmitter {
         connection.off('error', onError);
         this.#dialing -= 1;
         this.#onDialSuccess();
-        const lifetime = this.#options.maxLifetime;
-        const expiresAt = lifetime > 0 ? now() + lifetime * (0.9 + Math.random() * 0.2) : Infinity;
-        connection.on('error', (error: Error) => this.emit('error', error));
-        connection.on('state', (change: StateChange) => {
-          if (change.state === 'closed') this.#forget(connection);
-        });
-        this.#handOver({ connection, expiresAt, idleTimer: undefined });
+        this.#handOver(this.#adopt(connection));
         this.#maybeDial();
       },
       (closed: Error) => {
@@ -361,6 +356,18 @@ export class Pool extends EventEmitter {
         this.#maybeDial();
       },
     );
+  }
+
+  /** A dialled connection joins the pool: its lifetime starts (±10 % jitter), its close is noticed. */
+  #adopt(connection: Connection): PooledConnection {
+    const lifetime = this.#options.maxLifetime;
+    // Jitter, so connections dialled together are not all replaced together.
+    const expiresAt = lifetime > 0 ? now() + lifetime * (0.9 + Math.random() * 0.2) : Infinity;
+    connection.on('error', (error: Error) => this.emit('error', error));
+    connection.on('state', (change: StateChange) => {
+      if (change.state === 'closed') this.#forget(connection);
+    });
+    return { connection, expiresAt, idleTimer: undefined };
   }
 
   /** A pooled connection closed for good (idle or leased): stop counting it. */
@@ -409,7 +416,10 @@ export class Pool extends EventEmitter {
 
   /** One dial after back-off while the breaker is open; its success closes the breaker. */
   #scheduleProbe(): void {
-    if (this.#closed || this.#dialTimer !== undefined) return;
+    if (this.#closed) return;
+    // A paced dial still pending would find no waiter (the breaker rejected them) and schedule
+    // nothing: the probe takes its place, or the breaker would stay open for good.
+    this.#dialTimer = stopTimer(this.#dialTimer);
     this.#dialTimer = startTimer(() => {
       this.#dialTimer = undefined;
       if (this.#breaker === 'closed' || this.#closed) return;
@@ -426,8 +436,9 @@ export class Pool extends EventEmitter {
           this.#dialing -= 1;
           this.#onDialSuccess();
           probe.removeAllListeners('error');
-          probe.on('error', (error: Error) => this.emit('error', error));
-          this.#handOver({ connection: probe, expiresAt: Infinity, idleTimer: undefined });
+          // Adopted like any dialled connection: its lifetime starts, its close is noticed.
+          this.#handOver(this.#adopt(probe));
+          this.#maybeDial();
         },
         (closed: Error) => {
           this.#dialing -= 1;
@@ -457,6 +468,12 @@ export class Pool extends EventEmitter {
       cause: this.#lastDialError === null ? null : causeFromDialError(this.#lastDialError),
     };
   }
+}
+
+/** "Connection is closed. (ERR max number of clients reached)": the message and what caused it. */
+function describeDialError(error: Error): string {
+  const cause = error instanceof ConnectionError ? error.context.cause?.message : undefined;
+  return cause === undefined || cause === error.message ? error.message : `${error.message} (${cause})`;
 }
 
 function causeFromDialError(error: Error): ErrorContext['cause'] {
