@@ -217,8 +217,12 @@ export class Pool extends EventEmitter {
 
   /** Called when the client's shared connection fails or succeeds to dial: one breaker for the endpoint. */
   recordExternalDial(outcome: 'success' | 'failure', error?: Error): void {
-    if (outcome === 'success') this.#onDialSuccess();
-    else this.#onDialFailure(error ?? new Error('dial failed'));
+    if (outcome === 'success') {
+      this.#onDialSuccess();
+      this.#maybeDial();
+    } else {
+      this.#onDialFailure(error ?? new Error('dial failed'));
+    }
   }
 
   // ─── internals ────────────────────────────────────────────────────────────────────────
@@ -238,8 +242,9 @@ export class Pool extends EventEmitter {
     const connection = pooled.connection;
     if (connection.ownerPid !== 0 && connection.ownerPid !== this.#pidSource()) {
       this.#counters.inheritedDropped += 1;
-      // destroy() only: the socket belongs to the process that opened it.
-      connection.dropIfInherited();
+      // Discarded with disconnect(), which only destroy()s the socket (nothing written, no FIN
+      // by shutdown): it belongs to the process that opened it. Not dropIfInherited(), which
+      // would dial a replacement the pool does not want.
       return `opened by pid ${connection.ownerPid}, current pid ${this.#pidSource()}`;
     }
     if (connection.state !== 'ready') return `not ready (${connection.state})`;
@@ -290,7 +295,7 @@ export class Pool extends EventEmitter {
     this.#counters.discarded += 1;
     stopTimer(pooled.idleTimer);
     if (debug.enabled) debug('%s: discarding conn %d (%s)', this.#endpoint(), pooled.connection.id, reason);
-    if (!pooled.connection.isInherited) pooled.connection.disconnect(false);
+    pooled.connection.disconnect(false);
   }
 
   #removeWaiter(waiter: Waiter): void {
@@ -382,6 +387,8 @@ export class Pool extends EventEmitter {
   #onDialSuccess(): void {
     this.#consecutiveFailures = 0;
     this.#nextDialAt = 0;
+    // The endpoint answers again: a back-off wait or a probe still pending is moot.
+    this.#dialTimer = stopTimer(this.#dialTimer);
     if (this.#breaker !== 'closed') {
       debug('%s: breaker closed', this.#endpoint());
       this.#breaker = 'closed';
