@@ -16,6 +16,7 @@ interface FakeTimer {
   due: number;
   callback: () => void;
   cleared: boolean;
+  unref(): void;
 }
 
 class FakeClock {
@@ -24,7 +25,7 @@ class FakeClock {
 
   readonly functions: TimerFunctions = {
     setTimeout: (callback, ms) => {
-      const timer: FakeTimer = { due: this.time + ms, callback, cleared: false };
+      const timer: FakeTimer = { due: this.time + ms, callback, cleared: false, unref: () => undefined };
       this.timers.push(timer);
       return timer;
     },
