@@ -635,9 +635,17 @@ export class Cluster extends EventEmitter {
       for (const slot of slotsOf(command)) if (!slots.includes(slot)) slots.push(slot);
     }
     if (slots.length > 1) {
+      if (this.#router.slots.isEmpty && this.#status !== 'end') {
+        // Which message applies depends on the slot owners: decide once the map is known.
+        this.#whenReady().then(() => this.#routeTransaction(commands, new Map()), (error: Error) => {
+          for (const command of commands) command.reject(error);
+        });
+        return;
+      }
       const masters = new Set(slots.map((slot) => this.#router.slots.masterOf(slot) ?? `unknown:${slot}`));
-      const error = new CrossSlotError(masters.size > 1 ? CROSS_NODE_TRANSACTION_MESSAGE : CROSSSLOT_MESSAGE, slots);
-      for (const command of commands) command.reject(error);
+      const message = masters.size > 1 ? CROSS_NODE_TRANSACTION_MESSAGE : CROSSSLOT_MESSAGE;
+      // One error per command: EXEC's error lists the others as previousErrors.
+      for (const command of commands) command.reject(new CrossSlotError(message, slots));
       return;
     }
     this.#submit(newWork(commands, true, slots.length === 1 ? slots[0]! : null), batch);
