@@ -599,7 +599,7 @@ export class Redis extends EventEmitter {
       }
       notify?.(error, reply);
     };
-    pool.acquire().then(
+    pool.acquire(command).then(
       (connection) => {
         leased = connection;
         connection.enqueue(command);
@@ -611,7 +611,7 @@ export class Redis extends EventEmitter {
 
   /** WATCH (or MULTI sent on its own): lease a connection and bind it to this async flow. */
   #openScope(pool: Pool, command: Command): Promise<unknown> {
-    const scope: LeaseScope = { owner: this, ready: pool.acquire(), connection: null, active: true, confirmed: false };
+    const scope: LeaseScope = { owner: this, ready: pool.acquire(command), connection: null, active: true, confirmed: false };
     enterScope(scope);
     scope.ready.then(
       (connection) => {

@@ -130,6 +130,19 @@ export class ConnectionError extends RedisError {
 }
 defineName(ConnectionError, 'ConnectionError');
 
+/**
+ * "connect ECONNREFUSED"; without a syscall (TLS: certificate, host name, alerts) the code alone
+ * says too little, so the reason follows: "connect DEPTH_ZERO_SELF_SIGNED_CERT (self-signed certificate)".
+ */
+function describeSystemError(system: ErrorCause | null, operation: 'connect' | 'socket'): string {
+  if (system?.code === undefined) return `${operation === 'connect' ? 'connect failed' : 'socket error'} (${system?.message ?? 'unknown'})`;
+  if (system.syscall !== undefined || system.message === undefined) return `${system.syscall ?? operation} ${system.code}`;
+  // OpenSSL texts look like "8060…:error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:…".
+  const openssl = /:SSL routines:[^:]*:([^:]+):/.exec(system.message);
+  const reason = openssl !== null ? openssl[1]! : system.message.split('\n')[0]!.slice(0, 160);
+  return `${operation} ${system.code} (${reason})`;
+}
+
 function copySystemFields(target: RedisError & Record<string, unknown>, cause: ErrorCause | null): void {
   if (cause === null) return;
   if (cause.code !== undefined) target.code = cause.code;
@@ -146,8 +159,7 @@ export class ConnectError extends ConnectionError {
   syscall?: string;
   constructor(context: ErrorContext, cause?: unknown) {
     const system = context.cause;
-    const what = system?.code !== undefined ? `${system.syscall ?? 'connect'} ${system.code}` : `connect failed (${system?.message ?? 'unknown'})`;
-    super(`${what} to ${describeContext(context)}`, context, { cause });
+    super(`${describeSystemError(system, 'connect')} to ${describeContext(context)}`, context, { cause });
     copySystemFields(this as unknown as RedisError & Record<string, unknown>, system);
   }
 }
@@ -170,8 +182,7 @@ export class SocketError extends ConnectionError {
   syscall?: string;
   constructor(context: ErrorContext, cause?: unknown) {
     const system = context.cause;
-    const what = system?.code !== undefined ? `${system.syscall ?? 'socket'} ${system.code}` : `socket error (${system?.message ?? 'unknown'})`;
-    super(`${what} from ${describeContext(context)}`, context, { cause });
+    super(`${describeSystemError(system, 'socket')} from ${describeContext(context)}`, context, { cause });
     copySystemFields(this as unknown as RedisError & Record<string, unknown>, system);
   }
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import Denque = require('denque');
+import { summarizeArgs } from '../commands/redact';
 import type { Connection, StateChange } from '../connection/Connection';
 import { ConnectionError, PoolBreakerOpenError, LeaseTimeoutError, ConnectionClosedError, type ErrorContext, type PoolStateSnapshot } from '../errors';
 import type { PidSource } from '../process/ownerPid';
@@ -59,6 +60,13 @@ interface Waiter {
   timer: TimerHandle | undefined;
   since: number;
   settled: boolean;
+  command: LeaseFor | undefined;
+}
+
+/** The command a lease is wanted for (BLPOP, WATCH, …): pool errors name it in their context. */
+export interface LeaseFor {
+  name: string;
+  args: readonly unknown[];
 }
 
 interface PooledConnection {
@@ -140,15 +148,15 @@ export class Pool extends EventEmitter {
   }
 
   /** A connection for the caller's exclusive use until `release` or `discard`. */
-  acquire(): Promise<Connection> {
-    if (this.#closed) return Promise.reject(new ConnectionClosedError(this.#errorContext()));
+  acquire(command?: LeaseFor): Promise<Connection> {
+    if (this.#closed) return Promise.reject(new ConnectionClosedError(this.#errorContext(null, command)));
     const idle = this.#popIdle();
     if (idle !== undefined) return this.#grant(idle);
     if (this.#breaker === 'open' || this.#breaker === 'probing') {
-      return Promise.reject(new PoolBreakerOpenError(this.#errorContext(), this.state(), this.#lastDialError));
+      return Promise.reject(new PoolBreakerOpenError(this.#errorContext(null, command), this.state(), this.#lastDialError));
     }
     return new Promise<Connection>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, timer: undefined, since: now(), settled: false };
+      const waiter: Waiter = { resolve, reject, timer: undefined, since: now(), settled: false, command };
       const timeout = this.#options.acquireTimeout;
       if (timeout > 0) {
         waiter.timer = startTimer(() => {
@@ -156,7 +164,7 @@ export class Pool extends EventEmitter {
           waiter.settled = true;
           this.#counters.leaseTimeouts += 1;
           this.#removeWaiter(waiter);
-          reject(new LeaseTimeoutError(this.#errorContext(now() - waiter.since), this.state(), this.#lastDialError));
+          reject(new LeaseTimeoutError(this.#errorContext(now() - waiter.since, waiter.command), this.state(), this.#lastDialError));
         }, timeout);
       }
       this.#waiters.push(waiter);
@@ -207,7 +215,7 @@ export class Pool extends EventEmitter {
       if (waiter.settled) continue;
       waiter.settled = true;
       stopTimer(waiter.timer);
-      waiter.reject(new ConnectionClosedError(this.#errorContext(now() - waiter.since)));
+      waiter.reject(new ConnectionClosedError(this.#errorContext(now() - waiter.since, waiter.command)));
     }
     for (const pooled of this.#idle.splice(0)) {
       stopTimer(pooled.idleTimer);
@@ -412,7 +420,7 @@ export class Pool extends EventEmitter {
         if (waiter.settled) continue;
         waiter.settled = true;
         stopTimer(waiter.timer);
-        waiter.reject(new PoolBreakerOpenError(this.#errorContext(now() - waiter.since), this.state(), error));
+        waiter.reject(new PoolBreakerOpenError(this.#errorContext(now() - waiter.since, waiter.command), this.state(), error));
       }
       this.#scheduleProbe();
     } else if (this.#breaker !== 'closed') {
@@ -456,7 +464,7 @@ export class Pool extends EventEmitter {
     }, Math.max(0, this.#nextDialAt - now()));
   }
 
-  #errorContext(elapsedMs: number | null = null): ErrorContext {
+  #errorContext(elapsedMs: number | null = null, command?: LeaseFor): ErrorContext {
     return {
       endpoint: this.#endpoint(),
       connectionId: 0,
@@ -464,7 +472,7 @@ export class Pool extends EventEmitter {
       ownerPid: this.#pidSource(),
       pid: this.#pidSource(),
       state: `pool (breaker ${this.#breaker})`,
-      command: null,
+      command: command === undefined ? null : { name: command.name, args: summarizeArgs(command.name, command.args) },
       written: false,
       mayHaveExecuted: false,
       elapsedMs,
