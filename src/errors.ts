@@ -457,7 +457,9 @@ export class ClusterRedirectionError extends ClusterError {
   /** The error of the last attempt. */
   readonly lastError: Error;
   constructor(lastError: Error, route: ClusterRoute) {
-    super(`Too many Cluster redirections. Last error: ${String(lastError)}`, route, { cause: lastError, compatibleMessage: true });
+    // ioredis's text; MOVED/ASK replies are named ReplyError in it, as ioredis names them.
+    const last = lastError instanceof ReplyError ? `ReplyError: ${lastError.message}` : String(lastError);
+    super(`Too many Cluster redirections. Last error: ${last}`, route, { cause: lastError, compatibleMessage: true });
     this.code = 'ERR_CLUSTER_MAX_REDIRECTIONS';
     this.lastError = lastError;
   }

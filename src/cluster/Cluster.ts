@@ -127,6 +127,9 @@ export class Cluster extends EventEmitter {
       (address) => this.#createSubscriberClient(address),
       (event, ...args) => this.emit(event, ...args),
       (event) => this.listenerCount(event) > 0,
+      () => {
+        if (this.#status === 'ready') this.#refresher.refresh().catch(noop);
+      },
     );
     this.#nodes.on('+node', (redis: Redis, key: string) => {
       this.#subscriber.watchNode(redis);

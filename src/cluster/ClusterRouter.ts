@@ -132,6 +132,16 @@ export class ClusterRouter {
       };
     }
     const first = copies[0]!;
+    if (asking !== null && first.isBlocking && !work.isTransaction) {
+      // A blocking command after ASKING: both on a lease, so the shared connection never blocks.
+      redis.withConnection((view) => {
+        const askingCommand = new Command('asking', []);
+        askingCommand.listener = noop;
+        view.sendCommands([askingCommand, first]);
+        return first.promise;
+      }).catch(noop);
+      return;
+    }
     if (!work.isTransaction && (first.special !== undefined || first.isBlocking)) {
       // Leases (blocking, WATCH), the subscriber connection: the node client routes these itself.
       if (first.special === 'watch' || first.special === 'unwatch' || currentScope(redis) !== undefined) work.isPinned = true;
@@ -249,6 +259,12 @@ export class ClusterRouter {
         return;
       case 'ASK':
         this.stats.ask += 1;
+        if (!work.isTransaction && work.commands[0]!.special !== undefined) {
+          // SSUBSCRIBE and friends live on a node's subscriber connection, where ASKING cannot
+          // precede them: wait for the migration to end (then MOVED points to the new owner).
+          this.#delayed.push('tryagain', options.retryDelayOnTryAgain, resubmit);
+          return;
+        }
         work.asking = to;
         resubmit();
         return;

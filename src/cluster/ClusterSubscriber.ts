@@ -35,7 +35,11 @@ export class ClusterSubscriber {
   /** Shard channel -> the node key its SSUBSCRIBE succeeded on, and the name as given. */
   readonly #shardChannels = new Map<string, { channel: CommandArgument; node: string }>();
 
-  constructor(nodes: NodePools, createClient: (address: NodeAddress) => Redis, emit: Emit, hasListeners: (event: string) => boolean) {
+  readonly #onTrouble: () => void;
+
+  /** `onTrouble`: the subscriber connection failed; a topology refresh tells whether its node is gone. */
+  constructor(nodes: NodePools, createClient: (address: NodeAddress) => Redis, emit: Emit, hasListeners: (event: string) => boolean, onTrouble: () => void) {
+    this.#onTrouble = onTrouble;
     this.#nodes = nodes;
     this.#createClient = createClient;
     this.#emit = emit;
@@ -160,7 +164,8 @@ export class ClusterSubscriber {
     this.#client = client;
     this.#clientNode = nodeKeyOf(address);
     debug('subscriber on %s', this.#clientNode);
-    client.on('error', () => undefined);
+    // Its node may be dead: a refresh drops it from the topology ('-node'), and we move.
+    client.on('error', () => this.#onTrouble());
     client.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       if (this.#hasListeners('message')) this.#emit('message', channel.toString(), message.toString());
       this.#emit('messageBuffer', channel, message);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/Cluster';
 import type { ClusterOptions } from '../../src/cluster/clusterOptions';
 import { Redis } from '../../src/index';
-import { ClusterUnavailableError, CrossSlotError, ReplyError } from '../../src/errors';
+import { ClusterAllFailedError, ClusterRedirectionError, ClusterUnavailableError, CrossSlotError, MovedError, ReplyError } from '../../src/errors';
 import { slotOf, startCluster, stopAllClusters, type RedisCluster } from '../fixtures/redisCluster';
 
 let fixture: RedisCluster;
@@ -78,12 +78,16 @@ describe('connecting', () => {
   it('ends with "None of startup nodes is available" when no startup node answers', async () => {
     const unreachable = new Cluster([{ host: '127.0.0.1', port: 1 }], { clusterRetryStrategy: () => null });
     const errors: Error[] = [];
+    const nodeErrors: Array<[string, string]> = [];
     unreachable.on('error', (error: Error) => errors.push(error));
+    unreachable.on('node error', (error: Error, node: string) => nodeErrors.push([node, (error as Error & { code?: string }).code ?? error.message]));
     const pending = unreachable.get('k').catch((e: unknown) => e);
     await once(unreachable, 'end');
     const error = (await pending) as Error;
     expect(error.message).toBe('None of startup nodes is available');
     expect(errors[0]?.message).toBe('Failed to refresh slots cache.');
+    expect(errors[0]).toBeInstanceOf(ClusterAllFailedError);
+    expect(nodeErrors[0]?.[0]).toBe('127.0.0.1:1');
     expect((await unreachable.get('k').catch((e: unknown) => e)) as Error).toHaveProperty('message', 'Connection is closed.');
   });
 
@@ -152,6 +156,37 @@ describe('errors', () => {
     expect(error.message).toMatch(/^WRONGTYPE/);
     const owner = await fixture.ownerOf(slotOf('wrong'));
     expect(error.cluster).toEqual({ slot: slotOf('wrong'), node: owner.key, nodeId: owner.id, redirections: [], mayHaveExecuted: false });
+  });
+});
+
+describe('redirections', () => {
+  it('follows MOVED after a slot moved behind its back, and names every step when it gives up', async () => {
+    const key = 'moving-key';
+    const slot = slotOf(key);
+    const patient = cluster();
+    const strict = cluster({ maxRedirections: 0 });
+    await patient.set(key, 'v');
+    await strict.get(key);
+    const source = await fixture.ownerOf(slot);
+    const target = (await fixture.masters()).find((node) => node !== source)!;
+    await fixture.migrateSlot(slot, target);
+
+    const movedBefore = patient.stats().moved;
+    expect(await patient.get(key)).toBe('v');
+    expect(patient.stats().moved - movedBefore).toBe(1);
+    expect(await patient.get(key)).toBe('v');
+    expect(patient.stats().moved - movedBefore).toBe(1);
+
+    const error = (await strict.get(key).catch((e: unknown) => e)) as ClusterRedirectionError;
+    expect(error).toBeInstanceOf(ClusterRedirectionError);
+    expect(error.message).toBe(`Too many Cluster redirections. Last error: ReplyError: MOVED ${slot} ${target.key}`);
+    expect(error.lastError).toBeInstanceOf(MovedError);
+    expect((error.lastError as MovedError).port).toBe(target.port);
+    expect(error.cluster).toEqual({
+      slot, node: source.key, nodeId: source.id, mayHaveExecuted: false,
+      redirections: [{ kind: 'MOVED', from: source.key, to: target.key, slot }],
+    });
+    expect(error.stack?.split('\n')[0]).toContain(`MOVED ${source.key} -> ${target.key}`);
   });
 });
 
@@ -314,6 +349,23 @@ describe('topology refresh', () => {
     expect(runs).toBe(1);
     expect(client.stats().refreshesCoalesced).toBeGreaterThanOrEqual(199);
     expect(await slotCalls() - callsBefore).toBe(1);
+  });
+
+  it('slotsRefreshInterval refreshes on its own; natMap sees every reported node', async () => {
+    const mapped = new Set<string>();
+    const client = cluster({
+      slotsRefreshInterval: 100,
+      natMap: (key: string) => {
+        mapped.add(key);
+        const [host, port] = key.split(':');
+        return { host: host!, port: Number(port) };
+      },
+    });
+    await once(client, 'ready');
+    const before = client.stats().refreshes;
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(client.stats().refreshes - before).toBeGreaterThanOrEqual(2);
+    expect(mapped).toEqual(new Set(fixture.nodes.map((node) => node.key)));
   });
 
   it('duplicate() makes an independent client with the same nodes and options', async () => {

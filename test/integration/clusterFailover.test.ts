@@ -135,4 +135,35 @@ describe('failover under load', () => {
     expect(slotOf(probeKey)).toBe(victimSlot);
     client.disconnect();
   });
+
+  it('pub/sub survives the death of the subscriber\'s node: another node takes the subscriptions', async () => {
+    const subscriber = new Cluster(fixture.startupNodes.filter((node) => fixture.nodeByPort(node.port).server.isRunning).slice(0, 1));
+    const publisher = new Cluster(fixture.runningNodes.slice(0, 1).map((node) => ({ host: node.host, port: node.port })));
+    subscriber.on('error', () => undefined);
+    publisher.on('error', () => undefined);
+    const received: string[] = [];
+    subscriber.on('message', (_channel: string, message: string) => received.push(message));
+    expect(await subscriber.subscribe('alerts')).toBe(1);
+    // The node holding the subscriber connection: PUBSUB NUMSUB counts local subscribers only.
+    let holder = null;
+    for (const node of fixture.runningNodes) {
+      const reply = (await fixture.command(node, 'PUBSUB', 'NUMSUB', 'alerts')) as [string, number];
+      if (reply[1] === 1) holder = node;
+    }
+    expect(holder).not.toBeNull();
+    const role = (await fixture.view()).find((view) => view.id === holder!.id)!.role;
+    fixture.kill(holder!);
+    const killedAt = Date.now();
+    let n = 0;
+    while (!received.includes(`m${n}`) && Date.now() - killedAt < 15_000) {
+      await publisher.publish('alerts', `m${++n}`).catch(() => 0);
+      await sleep(100);
+    }
+    console.log(`failover: subscriber's node (${role}) killed; messages arrive again after ${Date.now() - killedAt} ms (${n} publishes)`);
+    expect(received).toContain(`m${n}`);
+    const holders = await Promise.all(fixture.runningNodes.map(async (node) => ((await fixture.command(node, 'PUBSUB', 'NUMSUB', 'alerts')) as [string, number])[1]));
+    expect(holders.reduce((a, b) => a + b, 0)).toBe(1);
+    subscriber.disconnect();
+    publisher.disconnect();
+  });
 });
