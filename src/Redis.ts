@@ -375,10 +375,17 @@ export class Redis extends EventEmitter {
    * @internal
    */
   sendCommands(commands: readonly Command[]): void {
-    const scope = this.#pool === null ? undefined : currentScope(this);
-    if (scope !== undefined) {
-      for (const command of commands) void this.#sendInScope(scope, command);
-      return;
+    const pool = this.#pool;
+    if (pool !== null) {
+      let scope = currentScope(this);
+      // A WATCH in a pipeline takes a lease bound to the flow, as watch() does: the shared
+      // connection never holds a WATCH that another flow's EXEC would trip over.
+      const watch = commands.find((command) => command.special === 'watch');
+      if (watch !== undefined && (scope === undefined || !scope.confirmed)) scope = this.#enterNewScope(pool, watch);
+      if (scope !== undefined) {
+        for (const command of commands) this.#sendInScope(scope, command);
+        return;
+      }
     }
     const connection = this.#connection;
     for (const command of commands) connection.enqueue(command);
@@ -562,7 +569,10 @@ export class Redis extends EventEmitter {
     const scope = currentScope(this);
     // A WATCH issued before the flow's earlier WATCH was answered is another flow's (it started in
     // the same synchronous run): it gets a lease of its own.
-    if (scope !== undefined && !(special === 'watch' && !scope.confirmed)) return this.#sendInScope(scope, command);
+    if (scope !== undefined && !(special === 'watch' && !scope.confirmed)) {
+      this.#sendInScope(scope, command);
+      return command.promise;
+    }
     switch (special) {
       case undefined:
         return command.isBlocking ? this.#sendOnLease(pool, command) : undefined;
@@ -589,16 +599,13 @@ export class Redis extends EventEmitter {
   /** A blocking command gets a connection of its own, so it never holds up the shared one. */
   #sendOnLease(pool: Pool, command: Command): Promise<unknown> {
     let leased: Connection | null = null;
-    const notify = command.listener;
     // Given back as the reply settles, before the caller's continuation runs: a worker looping on
     // BLPOP finds its lease idle again instead of making the pool dial a second one.
-    command.listener = (error, reply) => {
-      if (leased !== null) {
-        if (error !== null && isConnectionPoisoned(error)) pool.discard(leased, 'connection error');
-        else pool.release(leased);
-      }
-      notify?.(error, reply);
-    };
+    onSettled(command, (error) => {
+      if (leased === null) return;
+      if (error !== null && isConnectionPoisoned(error)) pool.discard(leased, 'connection error');
+      else pool.release(leased);
+    });
     pool.acquire(command).then(
       (connection) => {
         leased = connection;
@@ -611,36 +618,39 @@ export class Redis extends EventEmitter {
 
   /** WATCH (or MULTI sent on its own): lease a connection and bind it to this async flow. */
   #openScope(pool: Pool, command: Command): Promise<unknown> {
-    const scope: LeaseScope = { owner: this, ready: pool.acquire(command), connection: null, active: true, confirmed: false };
+    this.#sendInScope(this.#enterNewScope(pool, command), command);
+    return command.promise;
+  }
+
+  /** A lease bound to this async flow from now on; `opener` (WATCH, MULTI) confirms it, or ends it by failing. */
+  #enterNewScope(pool: Pool, opener: Command): LeaseScope {
+    const scope: LeaseScope = { owner: this, ready: pool.acquire(opener), connection: null, active: true, confirmed: false };
     enterScope(scope);
     scope.ready.then(
       (connection) => {
         scope.connection = connection;
-        connection.send(command).then(
-          () => {
-            scope.confirmed = true;
-          },
-          () => this.#closeScope(scope),
-        );
       },
-      (error: Error) => {
+      () => {
         scope.active = false;
-        command.reject(error);
       },
     );
-    return command.promise;
+    onSettled(opener, (error) => {
+      if (error === null) scope.confirmed = true;
+      else this.#closeScope(scope);
+    });
+    return scope;
   }
 
-  #sendInScope(scope: LeaseScope, command: Command): Promise<unknown> {
-    const connection = scope.connection;
-    if (connection !== null) void connection.send(command);
-    else scope.ready.then((leased) => void leased.send(command), (error: Error) => command.reject(error));
+  /** Pipelined commands (which listen without a promise) come here too: no promise is made. */
+  #sendInScope(scope: LeaseScope, command: Command): void {
     const special = command.special;
     if (special === 'exec' || special === 'discard' || special === 'unwatch' || special === 'reset') {
-      const close = (): void => this.#closeScope(scope);
-      command.promise.then(close, close);
+      // The lease goes back as the reply settles, before the flow (or its pipeline) continues.
+      onSettled(command, () => this.#closeScope(scope));
     }
-    return command.promise;
+    const connection = scope.connection;
+    if (connection !== null) connection.enqueue(command);
+    else scope.ready.then((leased) => leased.enqueue(command), (error: Error) => command.reject(error));
   }
 
   #closeScope(scope: LeaseScope): void {
@@ -731,6 +741,15 @@ export class Redis extends EventEmitter {
       ownMethods,
     );
   }
+}
+
+/** Run `then` as `command` settles, before its promise's or its pipeline's listeners hear of it. */
+function onSettled(command: Command, then: (error: Error | null) => void): void {
+  const notify = command.listener;
+  command.listener = (error, reply) => {
+    then(error);
+    notify?.(error, reply);
+  };
 }
 
 /** An own data property holding a non-function, or a getter/setter anywhere up the prototype chain. */

@@ -206,6 +206,68 @@ describe('WATCH / MULTI / EXEC from concurrent flows on one client', () => {
   });
 });
 
+describe('flows started by separate requests', () => {
+  it("a WATCH sent in a pipeline stays on its flow's lease: another request's EXEC on the shared connection is not tripped by it", async () => {
+    const server = await startRedis();
+    const client = track(new Redis({ host: '127.0.0.1', port: server.port }));
+    await client.set('lease:p', '0');
+    let aWatched!: () => void;
+    const watchedByA = new Promise<void>((resolveWatched) => {
+      aWatched = resolveWatched;
+    });
+    let bDone!: () => void;
+    const doneByB = new Promise<void>((resolveDone) => {
+      bDone = resolveDone;
+    });
+    const handlers: Record<string, () => Promise<unknown>> = {
+      '/a': async () => {
+        await client.pipeline().watch('lease:p').get('lease:p').exec();
+        aWatched();
+        await doneByB;
+        return client.multi().set('lease:p', 'A').exec();
+      },
+      '/b': async () => {
+        await watchedByA;
+        await server.command('SET', 'lease:p', 'outside');
+        const result = await client.multi().set('lease:q', 'B').exec();
+        bDone();
+        return result;
+      },
+    };
+    // Each request runs in the async context of its own socket, as in any HTTP service.
+    const http = await import('node:http');
+    const web = http.createServer((request, response) => {
+      handlers[request.url!]!().then((result) => response.end(JSON.stringify(result)), (error: Error) => response.end(JSON.stringify({ error: error.message })));
+    });
+    await new Promise<void>((resolveListen) => web.listen(0, '127.0.0.1', resolveListen));
+    try {
+      const port = (web.address() as net.AddressInfo).port;
+      const [a, b] = await Promise.all(['/a', '/b'].map(async (path) => (await fetch(`http://127.0.0.1:${port}${path}`)).json()));
+      // A's WATCH saw the outside write and aborted A's EXEC; B's EXEC never met A's WATCH.
+      expect(a).toBeNull();
+      expect(b).toEqual([[null, 'OK']]);
+      expect(await client.mget('lease:p', 'lease:q')).toEqual(['outside', 'B']);
+      expect(client.stats().pool).toMatchObject({ leased: 0, idle: 1 });
+    } finally {
+      web.closeAllConnections();
+      await new Promise((resolveClose) => web.close(resolveClose));
+    }
+  });
+
+  it("an error reply inside a WATCH flow's pipeline lands in the pipeline's results (no unhandled rejection)", async () => {
+    const server = await startRedis();
+    const client = track(new Redis({ host: '127.0.0.1', port: server.port }));
+    await client.set('lease:text', 'not a number');
+    await client.watch('lease:text');
+    const results = await client.pipeline().incr('lease:text').get('lease:text').exec();
+    expect(results![0]![0]).toBeInstanceOf(Error);
+    expect((results![0]![0] as Error).message).toContain('not an integer');
+    expect(results![1]).toEqual([null, 'not a number']);
+    expect(await client.multi().set('lease:text', 'replaced').exec()).toEqual([[null, 'OK']]);
+    expect(client.stats().pool).toMatchObject({ leased: 0, idle: 1 });
+  });
+});
+
 describe('withConnection and transaction()', () => {
   it('withConnection gives each concurrent caller a connection of its own', async () => {
     const server = await startRedis();

@@ -93,8 +93,10 @@ describe('a server that refuses connections (maxclients 3)', () => {
     expect(stats.breakerOpens).toBe(1);
     expect(stats.dialFailures).toBeGreaterThanOrEqual(BREAKER_THRESHOLD);
     expect(stats.dialFailures).toBeLessThanOrEqual(mostFailedDialsWithin(elapsedMs));
-    expect(stats.dials - stats.dialFailures).toBe(2);
-    expect(proxy.acceptCount).toBe(1 + stats.dials);
+    // (A probe may be under way: counted in dials, not yet a success or a failure.)
+    expect(stats.dials - stats.dialFailures - stats.dialing).toBe(2);
+    expect(proxy.acceptCount).toBeGreaterThanOrEqual(1 + stats.dials - stats.dialing);
+    expect(proxy.acceptCount).toBeLessThanOrEqual(1 + stats.dials);
 
     // Ordinary commands never needed a lease: they kept working on the shared connection.
     expect(await client.set('pool:still', 'fine')).toBe('OK');
