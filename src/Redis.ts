@@ -575,7 +575,9 @@ export class Redis extends EventEmitter {
     }
     switch (special) {
       case undefined:
-        return command.isBlocking ? this.#sendOnLease(pool, command) : undefined;
+        // WAIT / WAITAOF count the acknowledgements of the writes of the connection they run on:
+        // on a lease of their own they would wait for nothing and report success at once.
+        return command.isBlocking && command.name !== 'wait' && command.name !== 'waitaof' ? this.#sendOnLease(pool, command) : undefined;
       case 'watch':
       case 'multi':
         return this.#openScope(pool, command);

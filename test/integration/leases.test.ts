@@ -127,6 +127,27 @@ describe('blocking commands', () => {
   });
 });
 
+describe('WAIT', () => {
+  it('runs on the connection whose writes it counts: a stopped replica makes it report 0, not 1', async () => {
+    const primary = await startRedis();
+    const replica = await startRedis({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
+    await waitFor(async () => (await replica.info('replication')).master_link_status === 'up', 'the replica to sync');
+    const client = track(new Redis({ host: '127.0.0.1', port: primary.port }));
+    await client.set('lease:replicated', '1');
+    expect(await client.wait(1, 5000)).toBe(1);
+    replica.pause();
+    try {
+      await client.set('lease:replicated', '2');
+      // The replica cannot acknowledge this SET; WAIT on any other connection would see nothing
+      // of its own to wait for and answer 1 at once.
+      expect(await client.wait(1, 300)).toBe(0);
+    } finally {
+      replica.resume();
+    }
+    expect(await client.wait(1, 5000)).toBe(1);
+  });
+});
+
 describe('WATCH / MULTI / EXEC from concurrent flows on one client', () => {
   async function readModifyWrite(client: Redis, key: string, bothRead: () => Promise<void>): Promise<unknown> {
     await client.watch(key);
