@@ -155,17 +155,23 @@ export class ClusterSubscriber {
     for (const channel of command.args) target.delete(channelKey(channel));
   }
 
-  #ensureClient(): Redis | null {
+  #ensureClient(avoid: string | null = null): Redis | null {
     if (this.#client !== null) return this.#client;
-    const node = this.#nodes.sample('all');
+    const candidates = this.#nodes.nodes('all').filter((node) => nodeKeyOf({ host: node.options.host, port: node.options.port }) !== avoid);
+    const node = candidates.length > 0 ? candidates[Math.floor(Math.random() * candidates.length)] : this.#nodes.sample('all');
     if (node === undefined) return null;
     const address = { host: node.options.host, port: node.options.port };
     const client = this.#createClient(address);
     this.#client = client;
     this.#clientNode = nodeKeyOf(address);
     debug('subscriber on %s', this.#clientNode);
-    // Its node may be dead: a refresh drops it from the topology ('-node'), and we move.
-    client.on('error', () => this.#onTrouble());
+    // Any node serves SUBSCRIBE, so a failing connection is not waited for (its node may be dead
+    // for good, e.g. a master without a replica): move now, and let a refresh update the topology.
+    client.on('error', () => {
+      if (this.#client !== client) return;
+      this.#onTrouble();
+      this.#moveToAnotherNode('its connection failed', this.#clientNode);
+    });
     client.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       if (this.#hasListeners('message')) this.#emit('message', channel.toString(), message.toString());
       this.#emit('messageBuffer', channel, message);
@@ -177,13 +183,13 @@ export class ClusterSubscriber {
     return client;
   }
 
-  #moveToAnotherNode(reason: string): void {
+  #moveToAnotherNode(reason: string, avoid: string | null = null): void {
     const old = this.#client;
     this.#client = null;
     this.#clientNode = null;
     old?.disconnect();
     if (this.#channels.size + this.#patterns.size === 0) return;
-    const client = this.#ensureClient();
+    const client = this.#ensureClient(avoid);
     if (client === null) {
       debug('no node to subscribe on after %s; waiting for one', reason);
       this.#nodes.once('+node', () => this.restart());

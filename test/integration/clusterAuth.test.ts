@@ -36,7 +36,7 @@ describe('cluster with a password', () => {
     const nodeErrors: Array<[string, Error]> = [];
     client.on('node error', (error: Error, node: string) => nodeErrors.push([node, error]));
     client.on('error', () => undefined);
-    const error = await client.get('k').catch((e: unknown) => e as Error);
+    const error = (await client.get('k').catch((e: unknown) => e)) as Error;
     expect(error.message).toBe('None of startup nodes is available');
     expect(nodeErrors.length).toBeGreaterThan(0);
     for (const [node, nodeError] of nodeErrors) {
