@@ -296,6 +296,8 @@ export class Pool extends EventEmitter {
           this.#discardPooled(pooled, 'idle timeout');
         }
       }, idleTimeout);
+      // Closing an idle connection is no reason to keep a process alive (nor a snapshot build open).
+      pooled.idleTimer.unref?.();
     }
   }
 

@@ -326,6 +326,8 @@ interface SnapshotReport {
   builtBy?: string;
   runs?: number;
   statusAtRestore?: string;
+  popped?: unknown;
+  pool?: { idle: number; leased: number; inheritedDropped: number; dials: number };
 }
 
 function reportsOf(stdout: string): SnapshotReport[] {
@@ -364,6 +366,9 @@ describe('Node startup snapshot (node --build-snapshot)', () => {
     expect(build.failure).toBeUndefined();
     expect(build.errors).toEqual([]);
     expect(typeof build.clientId).toBe('number');
+    // The build also used a lease (BLPOP): it went idle and did not keep the builder waiting.
+    expect(build.popped).toBeNull();
+    expect(build.pool).toMatchObject({ idle: 1, dials: 1 });
     // The build's socket was dropped when the heap was written: the server no longer has it.
     await waitFor(async () => !String(await server.command('CLIENT', 'LIST')).includes('name=snapshot-app'), 'the build connection to go away');
 
@@ -375,6 +380,9 @@ describe('Node startup snapshot (node --build-snapshot)', () => {
     expect(first.clientId).not.toBe(build.clientId);
     expect(first.builtBy).toBe(String(build.pid));
     expect(first.runs).toBe(1);
+    // The lease from the build was dropped unused (its owner was the builder) and a new one dialled.
+    expect(first.popped).toBeNull();
+    expect(first.pool).toMatchObject({ inheritedDropped: 1, idle: 1, leased: 0 });
 
     // The same blob again: another process, another socket, same heap.
     const second = await runSnapshot(blob);
