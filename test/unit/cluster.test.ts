@@ -163,7 +163,7 @@ describe('what an error means for a retry', () => {
 
 // ─── fake clock ─────────────────────────────────────────────────────────────────────────────
 
-interface FakeTimer { due: number; callback: () => void; cleared: boolean }
+interface FakeTimer { due: number; callback: () => void; cleared: boolean; unref(): void }
 let time = 0;
 let timers: FakeTimer[] = [];
 let saved: TimerFunctions;
@@ -174,7 +174,7 @@ beforeEach(() => {
   saved = { ...timerFunctions };
   Object.assign(timerFunctions, {
     setTimeout: (callback: () => void, ms: number) => {
-      const timer = { due: time + ms, callback, cleared: false };
+      const timer: FakeTimer = { due: time + ms, callback, cleared: false, unref: () => undefined };
       timers.push(timer);
       return timer;
     },
