@@ -102,6 +102,8 @@ export class Cluster extends EventEmitter {
   #reconnectTimer: TimerHandle | undefined;
   #refreshTimer: TimerHandle | undefined;
   #unhandledErrorReported = false;
+  /** The node that answered the last CLUSTER SLOTS (the ready check asks it CLUSTER INFO). */
+  #lastRefreshedFrom: string | null = null;
 
   constructor(startupNodes: readonly ClusterNodeSpec[], options: ClusterOptions = {}) {
     super();
@@ -250,8 +252,6 @@ export class Cluster extends EventEmitter {
       });
     }));
   }
-
-  #lastRefreshedFrom: string | null = null;
 
   async #fetchSlots(): Promise<void> {
     const { from } = await this.#router.fetchSlots(() => this.#status === 'end' || this.#status === 'disconnecting' || this.#status === 'close');
@@ -601,7 +601,10 @@ export class Cluster extends EventEmitter {
       case 'psubscribe':
       case 'unsubscribe':
       case 'punsubscribe':
-        this.#whenReady().then(() => this.#subscriber.send(command), (error: Error) => command.reject(error));
+        this.#whenReady().then(
+          () => void this.#subscriber.send(command).catch(noop),
+          (error: Error) => command.reject(error),
+        );
         return;
       case 'sunsubscribe':
         this.#unsubscribeShards(command);
