@@ -242,6 +242,32 @@ describe('pipelines and transactions', () => {
   });
 });
 
+describe('leases on a node', () => {
+  it('BLPOP waits on a lease: other commands to the same node keep flowing', async () => {
+    const client = cluster();
+    const popped = client.blpop('{q}list', 5);
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) expect(await client.incr('{q}counter')).toBe(i + 1);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await client.rpush('{q}list', 'job');
+    expect(await popped).toEqual(['{q}list', 'job']);
+  });
+
+  it('WATCH … multi().exec() in one async flow runs on the WATCH lease (a conflicting write aborts it)', async () => {
+    const client = cluster();
+    const other = cluster();
+    await client.set('{w}balance', '10');
+    await client.watch('{w}balance');
+    const balance = Number(await client.get('{w}balance'));
+    await other.set('{w}balance', '0');
+    expect(await client.multi().set('{w}balance', String(balance - 1)).exec()).toBeNull();
+    expect(await client.get('{w}balance')).toBe('0');
+    await client.watch('{w}balance');
+    expect(await client.multi().set('{w}balance', '5').exec()).toEqual([[null, 'OK']]);
+    expect(await client.get('{w}balance')).toBe('5');
+  });
+});
+
 describe('scaleReads', () => {
   it("'slave' sends reads to replicas (cmdstat_get there) and writes to masters", async () => {
     await Promise.all(fixture.nodes.map((node) => fixture.command(node, 'CONFIG', 'RESETSTAT')));
