@@ -26,6 +26,8 @@ export interface Work {
   asking: string | null;
   /** Sent inside a WATCH flow (its lease holds the WATCH): never re-sent to another connection. */
   isPinned: boolean;
+  /** A replica that failed this command: its next attempt reads from the master instead. */
+  avoid: string | null;
 }
 
 export function newWork(commands: readonly Command[], isTransaction: boolean, slot: number | null): Work {
@@ -36,6 +38,7 @@ export function newWork(commands: readonly Command[], isTransaction: boolean, sl
     route: { slot, node: null, nodeId: null, redirections: [], mayHaveExecuted: false },
     asking: null,
     isPinned: false,
+    avoid: null,
   };
 }
 
@@ -171,7 +174,8 @@ export class ClusterRouter {
     if (work.asking !== null) return { redis: this.nodes.getOrCreate(parseNodeKey(work.asking)), key: work.asking };
     const command = work.commands[0]!;
     const scaleReads = this.#host.options.scaleReads;
-    const isRead = !work.isTransaction && command.isReadOnly && scaleReads !== 'master';
+    // A read that failed on a replica goes to the master: that replica may be down for a while.
+    const isRead = !work.isTransaction && command.isReadOnly && scaleReads !== 'master' && work.avoid === null;
     const slot = work.slot;
     const owners = slot === null ? undefined : this.slots.nodesOf(slot);
     if (owners !== undefined && owners.length > 0) {
@@ -278,6 +282,7 @@ export class ClusterRouter {
         return;
       case 'FAILOVER':
         this.stats.failover += 1;
+        if (this.nodes.roleOf(from) === 'slave') work.avoid = from;
         this.#delayed.push('failover', options.retryDelayOnFailover, resubmit, refresh);
         return;
     }

@@ -35,6 +35,26 @@ function mayHaveRun(error: unknown): boolean {
 }
 
 describe('failover under load', () => {
+  it("scaleReads 'slave': reads from a replica that dies move to its master; none fails", async () => {
+    const client = new Cluster(fixture.startupNodes.slice(0, 1), { scaleReads: 'slave' });
+    client.on('error', () => undefined);
+    const master = (await fixture.masters())[1]!;
+    const [replica] = await fixture.replicasOf(master);
+    const slot = (await fixture.view()).find((view) => view.id === master.id)!.slots[0]![0];
+    const tag = keyInSlot(slot, 'tag');
+    const keys = Array.from({ length: 50 }, (_, i) => `{${tag}}:${i}`);
+    await Promise.all(keys.map((key) => client.set(key, key)));
+    await fixture.waitForReplication();
+    expect(await Promise.all(keys.map((key) => client.get(key)))).toEqual(keys);
+    const before = client.stats();
+    fixture.kill(replica!);
+    const values: Array<string | null> = [];
+    for (let round = 0; round < 4; round++) values.push(...(await Promise.all(keys.map((key) => client.get(key)))));
+    expect(values).toEqual([...keys, ...keys, ...keys, ...keys]);
+    console.log(`failover: replica ${replica!.key} killed under scaleReads 'slave': 200 GET answered, ${client.stats().failover - before.failover} moved to the master`);
+    client.disconnect();
+  });
+
   it('keeps replies matched, runs no write twice, and recovers once a replica is promoted', async () => {
     const client = new Cluster(fixture.startupNodes.slice(0, 1));
     client.on('error', () => undefined);
