@@ -986,6 +986,7 @@ export class Connection extends EventEmitter {
       : { reason: `connection closed by the server after "${refusal}"`, cause: new ReplyError(refusal), kind: 'server' });
     this.#closeCause = cause;
     this.#failInFlight(cause);
+    this.#trimOfflineQueue();
     this.#socket = null;
     this.#reader = null;
     this.#waitingForDrain = false;
@@ -1026,7 +1027,9 @@ export class Connection extends EventEmitter {
       const shouldResend = this.#shouldResend(command, cause);
       // Re-sends are bounded like any wait for a reconnect: a reply that is cut every time fails.
       const retriesLeft = maxRetries === null || maxRetries < 0 || command.reconnectsWaited < maxRetries;
-      if (shouldResend && retriesLeft) {
+      // And by the offline queue's limit: past it, a re-send fails as lost instead of waiting.
+      const hasRoom = this.#awaitingWrite.length + resend.length < this.#options.offlineQueueLimit;
+      if (shouldResend && retriesLeft && hasRoom) {
         this.#unanswered.set(command, partialReplyBytes);
         command.writtenAt = 0;
         resend.push(command);
@@ -1035,9 +1038,9 @@ export class Connection extends EventEmitter {
       const context = this.#context(command, { cause: cause.cause, partialReplyBytes, mayHaveExecuted: true });
       context.inFlight = inFlight;
       if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
-      command.reject(shouldResend
+      command.reject(shouldResend && !retriesLeft
         ? new MaxRetriesPerRequestError(context, maxRetries!)
-        : new ConnectionLostError(context, cause.reason, cause.cause));
+        : new ConnectionLostError(context, shouldResend ? `${cause.reason}; not re-sent, the offline queue is full (${this.#options.offlineQueueLimit})` : cause.reason, cause.cause));
     }
     for (let i = resend.length - 1; i >= 0; i--) this.#awaitingWrite.unshift(resend[i]!);
     // A transaction cut in half: its unwritten rest must not run outside MULTI on the next socket.
@@ -1047,6 +1050,25 @@ export class Connection extends EventEmitter {
       orphan.reject(new ConnectionLostError(this.#context(orphan, { cause: cause.cause }), `${cause.reason} (its transaction was cut)`, cause.cause));
     }
     if (resend.length > 0 && debug.enabled) debug('conn %d: %d unanswered commands will be re-sent', this.id, resend.length);
+  }
+
+  /**
+   * Commands accepted while ready but not yet written (waiting for 'drain', or issued in the tick
+   * the socket died) become the offline queue: it keeps its bound, the newest beyond it fail.
+   */
+  #trimOfflineQueue(): void {
+    const queue = this.#awaitingWrite;
+    const limit = this.#options.offlineQueueLimit;
+    // A transaction goes whole or not at all: once a piece of one is cut, cut back to its MULTI.
+    let inCutTransaction = false;
+    while (queue.length > limit || inCutTransaction) {
+      const command = queue.pop();
+      if (command === undefined) break;
+      inCutTransaction = command.inTransaction && command.name !== 'multi';
+      if (command.isSettled) continue;
+      if (command.timer !== undefined) command.timer = stopTimer(command.timer as TimerHandle);
+      command.reject(new OfflineQueueFullError(this.#context(command), limit));
+    }
   }
 
   #shouldResend(command: Command, cause: CloseCause): boolean {
@@ -1118,9 +1140,10 @@ export class Connection extends EventEmitter {
       if (command.isSettled) return;
       // The command keeps its place in awaitingReply: its late reply is read and dropped.
       const isHead = this.#awaitingReply.peekFront() === command;
+      // written/mayHaveExecuted from the context: a re-send waiting in the queue was written on an
+      // earlier socket and may have run there (its partial reply bytes are remembered too).
       command.reject(new CommandTimeoutError(this.#context(command, {
-        mayHaveExecuted: command.writtenAt > 0,
-        partialReplyBytes: isHead ? this.#reader?.partialReplyBytes() ?? 0 : 0,
+        partialReplyBytes: isHead ? this.#reader?.partialReplyBytes() ?? 0 : undefined,
       })));
     }, timeout);
   }
