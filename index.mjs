@@ -25,6 +25,8 @@ export const {
   ProtocolError,
   InheritedConnectionError,
   ReplyDesyncError,
+  LeaseTimeoutError,
+  PoolBreakerOpenError,
   MovedError,
   AskError,
   ClusterError,
