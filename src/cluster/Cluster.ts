@@ -325,6 +325,7 @@ export class Cluster extends EventEmitter {
   /** Close every node now; with `reconnect: true`, connect again (per clusterRetryStrategy). */
   disconnect(reconnect = false): void {
     const status = this.#status;
+    if (status === 'end' && !reconnect) return;
     this.#setStatus('disconnecting');
     if (!reconnect) {
       this.#isManuallyClosing = true;
@@ -338,6 +339,7 @@ export class Cluster extends EventEmitter {
   /** Let every node answer what it was sent, then close; resolves 'OK'. */
   quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
     const status = this.#status;
+    if (status === 'end') return withCallback(Promise.resolve('OK' as const), callback);
     this.#setStatus('disconnecting');
     this.#isManuallyClosing = true;
     this.#reconnectTimer = stopTimer(this.#reconnectTimer);
