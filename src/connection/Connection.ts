@@ -568,7 +568,9 @@ export class Connection extends EventEmitter {
   readonly #flush = (): void => {
     this.#flushScheduled = false;
     const socket = this.#socket;
-    if (this.#state !== 'ready' || socket === null || this.#waitingForDrain) return;
+    // A socket already destroyed (a protocol error in this turn) is not written to: what was issued
+    // since waits for the next socket, unwritten, instead of failing as if it had been sent.
+    if (this.#state !== 'ready' || socket === null || this.#waitingForDrain || socket.destroyed) return;
     if (this.#options.pidSource() !== this.#ownerPid) {
       this.#onInherited();
       return;
