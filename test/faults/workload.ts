@@ -94,8 +94,12 @@ export class Ledger {
   /** ReplyErrors a scenario expects from the server (maxclients refusal, …). */
   readonly #allowedReplyErrors: RegExp[];
 
-  constructor(allowedReplyErrors: RegExp[] = []) {
+  /** false: counts only, no per-id memory (for heap measurements; write verification is then off). */
+  readonly #remember: boolean;
+
+  constructor(allowedReplyErrors: RegExp[] = [], options: { remember?: boolean } = {}) {
     this.#allowedReplyErrors = allowedReplyErrors;
+    this.#remember = options.remember ?? true;
   }
 
   /** Keeps the first few samples of each kind of problem (the text before the first colon). */
@@ -132,7 +136,7 @@ export class Ledger {
 
   writeIssued(id: string): void {
     this.writesIssued += 1;
-    this.#writes.set(id, 'pending');
+    if (this.#remember) this.#writes.set(id, 'pending');
   }
 
   writeFailed(id: string, error: unknown, command: string): void {
@@ -141,8 +145,10 @@ export class Ledger {
   }
 
   #settleWrite(id: string, state: Exclude<WriteState, 'pending'>): void {
-    if (this.#writes.get(id) !== 'pending') return;
-    this.#writes.set(id, state);
+    if (this.#remember) {
+      if (this.#writes.get(id) !== 'pending') return;
+      this.#writes.set(id, state);
+    }
     if (state === 'ok') this.writesAcknowledged += 1;
     else if (state === 'maybe') this.writesFailedMayHaveExecuted += 1;
     else this.writesFailedNotExecuted += 1;
@@ -187,6 +193,7 @@ export class Ledger {
       return;
     }
     this.itemsPopped += 1;
+    if (!this.#remember) return;
     if (this.#popped.has(reply[1])) {
       this.doubles += 1;
       this.note(`double: item ${reply[1]} popped twice`);
@@ -214,6 +221,7 @@ export class Ledger {
       return;
     }
     this.messagesReceived += 1;
+    if (!this.#remember) return;
     if (this.#messages.has(message)) {
       this.doubles += 1;
       this.note(`double: message ${message} delivered twice`);
