@@ -216,6 +216,7 @@ const configArbitrary: fc.Arbitrary<RunConfig> = fc.record({
 });
 
 let nextId = 0;
+const RUNS = Number(process.env.MATCHING_RUNS ?? 120);
 
 /** Over all runs: proof that the interesting paths were taken. */
 const totals = { runs: 0, steps: 0, commands: 0, resolved: 0, failedMayHaveExecuted: 0, failedNotExecuted: 0, readsResent: 0, errors: {} as Record<string, number> };
@@ -323,7 +324,7 @@ describe('command/reply matching under random interleavings (fast-check)', () =>
   it('no stolen replies, one settlement each, honest mayHaveExecuted, writes at most once', async () => {
     await fc.assert(
       fc.asyncProperty(configArbitrary, fc.array(stepArbitrary, { minLength: 5, maxLength: 60, size: 'max' }), (config, steps) => run(config, steps)),
-      { numRuns: Number(process.env.MATCHING_RUNS ?? 120), endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true },
     );
     console.log('[faults] reply matching properties', JSON.stringify(totals));
     // The runs went through the paths the properties are about.
@@ -331,5 +332,5 @@ describe('command/reply matching under random interleavings (fast-check)', () =>
     expect(totals.failedMayHaveExecuted).toBeGreaterThan(0);
     expect(totals.failedNotExecuted).toBeGreaterThan(0);
     expect(totals.readsResent).toBeGreaterThan(0);
-  }, 120_000);
+  }, Math.max(120_000, RUNS * 500));
 });
