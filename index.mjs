@@ -33,6 +33,8 @@ export const {
   RedisError,
   ReplyDesyncError,
   ReplyError,
+  RoleMismatchError,
+  SentinelError,
   SocketError,
   SocketTimeoutError,
   SubscriberModeError,

@@ -18,3 +18,5 @@ export type { RetryStrategy, ReconnectOnError } from './connection/Connection';
 export type { PidSource, ForkSafetyPolicy } from './process/ownerPid';
 export * from './errors';
 export default Redis;
+export { SentinelError } from './sentinel/SentinelError';
+export { RoleMismatchError } from './connection/handshake';

@@ -234,15 +234,26 @@ export function parseConstructorArguments(args: readonly unknown[]): RedisOption
   const fill = (source: RedisOptions): void => {
     // Earlier arguments win, as with ioredis (`defaults`).
     for (const [key, value] of Object.entries(source)) {
-      if (value !== undefined && (collected as Record<string, unknown>)[key] === undefined) {
-        (collected as Record<string, unknown>)[key] = value;
+      const record = collected as Record<string, unknown>;
+      if (value === undefined) continue;
+      if (record[key] === undefined) {
+        record[key] = value;
+      } else if (key === 'tls' && fromUrlTls && typeof value === 'object' && value !== null) {
+        // rediss:// only says "use TLS"; the options object says how (ca, cert, servername…).
+        record.tls = { ...(record.tls as object), ...value };
+        fromUrlTls = false;
       }
     }
   };
+  let fromUrlTls = false;
   for (const arg of args) {
     if (arg === null || arg === undefined) continue;
     if (typeof arg === 'number') fill({ port: arg });
-    else if (typeof arg === 'string') fill(parseUrl(arg));
+    else if (typeof arg === 'string') {
+      const parsed = parseUrl(arg);
+      if (parsed.tls !== undefined && collected.tls === undefined) fromUrlTls = true;
+      fill(parsed);
+    }
     else if (typeof arg === 'object' && !Array.isArray(arg)) fill(arg as RedisOptions);
     else throw new TypeError(`Invalid argument ${typeof arg === 'function' ? 'function' : String(arg)}: expected a port, a URL, a socket path or an options object`);
   }

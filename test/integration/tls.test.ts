@@ -129,7 +129,7 @@ describe('TLS connections', () => {
     expectNoSecret(event);
   });
 
-  it.fails('rediss:// with tls options from the second argument keeps them (ioredis applies the URL\'s tls last)', async () => {
+  it('rediss:// with tls options from the second argument keeps them (ioredis applies the URL\'s tls last)', async () => {
     // Known bug (src/options.ts, parseConstructorArguments): the URL's `tls: {}` is filled first and
     // wins, so the CA given next to the URL is dropped. ioredis sets `tls: true` only after every
     // argument. Flip to it() once fixed.
