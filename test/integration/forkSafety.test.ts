@@ -20,6 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectionError, InheritedConnectionError, Redis } from '../../src/index';
 import { closeAllProxies, startFaultProxy, type FaultProxy, type ProxyConnection } from '../fixtures/faultProxy';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
+import { waitFor } from '../fixtures/waitFor';
 
 const execFileAsync = promisify(execFile);
 const clients: Redis[] = [];
@@ -38,13 +39,6 @@ function track(client: Redis): Redis {
   return client;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 10));
-  }
-}
 
 /** A proxy in front of `server` that keeps every connection it accepted (closed ones too). */
 async function proxyTo(server: RedisServer): Promise<{ proxy: FaultProxy; accepted: ProxyConnection[] }> {

@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from '../../src/index';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
+import { waitFor } from '../fixtures/waitFor';
 
 const clients: Redis[] = [];
 
@@ -23,13 +24,6 @@ function track(client: Redis): Redis {
   return client;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 10));
-  }
-}
 
 interface MonitoredCommand {
   /** The client's address as the server saw it: one per connection. */

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectionError, LeaseTimeoutError, PoolBreakerOpenError, Redis } from '../../src/index';
 import { closeAllProxies, startFaultProxy } from '../fixtures/faultProxy';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
+import { waitFor } from '../fixtures/waitFor';
 
 const clients: Redis[] = [];
 
@@ -24,13 +25,6 @@ function track(client: Redis): Redis {
   return client;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 10));
-  }
-}
 
 /** How often the server ran `name` (INFO commandstats). */
 async function callsOf(server: RedisServer, name: string): Promise<number> {
