@@ -288,10 +288,17 @@ describe('withConnection and transaction()', () => {
     const server = await startRedis();
     const client = track(new Redis({ host: '127.0.0.1', port: server.port }));
     const sharedId = await client.client('ID');
+    // No caller lets go before all four hold a lease (else a released lease is rightly reused).
+    let holding = 0;
+    let allHolding!: () => void;
+    const barrier = new Promise<void>((resolveBarrier) => {
+      allHolding = resolveBarrier;
+    });
     const ids = await Promise.all(Array.from({ length: 4 }, (_, i) => client.withConnection(async (connection) => {
       const id = await connection.client('ID');
       await connection.watch(`lease:wc:${i}`);
-      await new Promise((resolveSoon) => setTimeout(resolveSoon, 20));
+      if (++holding === 4) allHolding();
+      await barrier;
       // Still the same socket after the pause: the WATCH and the EXEC share it.
       expect(await connection.client('ID')).toBe(id);
       const result = await connection.multi().set(`lease:wc:${i}`, 'done').exec();
