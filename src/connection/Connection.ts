@@ -341,6 +341,11 @@ export class Connection extends EventEmitter {
         command.reject(new Error("Connection is in monitoring mode, can't process commands."));
         return;
       }
+      // The socket's buffer is full (a slow reader): what waits to be written is bounded as offline.
+      if (this.#waitingForDrain && this.#awaitingWrite.length >= this.#options.offlineQueueLimit) {
+        command.reject(new OfflineQueueFullError(this.#context(command), this.#options.offlineQueueLimit));
+        return;
+      }
       this.#armCommandTimeout(command);
       this.#awaitingWrite.push(command);
       if (!this.#flushScheduled) {
