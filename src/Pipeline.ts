@@ -88,18 +88,6 @@ export class Pipeline {
     this.promise = new Promise((resolve) => {
       this.#resolve = resolve;
     });
-    for (const [name, script] of this.#host.scriptsForPipeline()) {
-      Object.defineProperty(this, name, {
-        value: (...args: unknown[]) => this.#addScript(script, args, false),
-        writable: true,
-        configurable: true,
-      });
-      Object.defineProperty(this, `${name}Buffer`, {
-        value: (...args: unknown[]) => this.#addScript(script, args, true),
-        writable: true,
-        configurable: true,
-      });
-    }
     if (this.#isTransaction) this.multi();
   }
 
@@ -298,6 +286,33 @@ export class Pipeline {
     this.#host.sendCommands(toSend);
     withdrawRefusedTransactions(sent, results);
     return this.promise;
+  }
+
+  /**
+   * A Pipeline class whose prototype also has `name` and `nameBuffer` for each defined script.
+   * Built once per set of scripts (the client caches it), so a pipeline costs no per-instance
+   * method definitions however many scripts a job queue defines.
+   */
+  static withScripts(scripts: ReadonlyMap<string, Script>): typeof Pipeline {
+    if (scripts.size === 0) return Pipeline;
+    class ScriptedPipeline extends Pipeline {}
+    for (const [name, script] of scripts) {
+      Object.defineProperty(ScriptedPipeline.prototype, name, {
+        value: function (this: Pipeline, ...args: unknown[]) {
+          return this.#addScript(script, args, false);
+        },
+        writable: true,
+        configurable: true,
+      });
+      Object.defineProperty(ScriptedPipeline.prototype, `${name}Buffer`, {
+        value: function (this: Pipeline, ...args: unknown[]) {
+          return this.#addScript(script, args, true);
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+    return ScriptedPipeline;
   }
 
   static {

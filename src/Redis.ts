@@ -107,6 +107,8 @@ export class Redis extends EventEmitter {
   /** What new connections are told: options first, then run-time AUTH/SELECT on the shared one. */
   #handshakeTemplate!: HandshakeSettings;
   #unhandledErrorReported = false;
+  /** Pipeline class with this client's scripts as methods; rebuilt after defineCommand. */
+  #scriptedPipeline: typeof Pipeline | null = null;
   /** Scripts from defineCommand / the `scripts` option, by method name. */
   readonly #scripts = new Map<string, Script>();
   readonly #autoPipeline: AutoPipeline | null = null;
@@ -276,6 +278,11 @@ export class Redis extends EventEmitter {
     }
   }
 
+  #pipelineClass(): typeof Pipeline {
+    this.#scriptedPipeline ??= Pipeline.withScripts(this.#scripts);
+    return this.#scriptedPipeline;
+  }
+
   #requirePool(what: string): Pool {
     if (this.#pool === null) throw new TypeError(`${what}() is not available on a leased connection view; call it on the client`);
     return this.#pool;
@@ -393,7 +400,7 @@ export class Redis extends EventEmitter {
 
   /** Commands queue and return the pipeline; `exec()` writes them at once and resolves `[[err, result], …]`. */
   pipeline(commands?: unknown[][]): Pipeline {
-    const pipeline = new Pipeline(this);
+    const pipeline = new (this.#pipelineClass())(this);
     if (Array.isArray(commands)) pipeline.addBatch(commands);
     return pipeline;
   }
@@ -411,7 +418,7 @@ export class Redis extends EventEmitter {
     if (Array.isArray(commandsOrOptions)) commands = commandsOrOptions;
     else if (options === undefined && commandsOrOptions !== null) options = commandsOrOptions;
     if (options?.pipeline === false) return this.#issue('multi', [], false) as Promise<'OK'>;
-    const pipeline = new Pipeline(this, { transaction: true });
+    const pipeline = new (this.#pipelineClass())(this, { transaction: true });
     if (commands !== null) pipeline.addBatch(commands);
     return pipeline;
   }
@@ -447,6 +454,7 @@ export class Redis extends EventEmitter {
     }
     const script = new Script(definition.lua, definition.numberOfKeys ?? null, definition.readOnly === true);
     this.#scripts.set(name, script);
+    this.#scriptedPipeline = null;
     defineMethod(this, name, (...args: unknown[]) => this.#runScript(script, args, false));
     defineMethod(this, `${name}Buffer`, (...args: unknown[]) => this.#runScript(script, args, true));
   }

@@ -470,7 +470,7 @@ export class Cluster extends EventEmitter {
 
   /** Commands queue and return the pipeline; `exec()` sends them, split by node, results in call order. */
   pipeline(commands?: unknown[][]): Pipeline {
-    const pipeline = new Pipeline(this as unknown as Redis);
+    const pipeline = new (Pipeline.withScripts(this.scriptsForPipeline()))(this as unknown as Redis);
     if (Array.isArray(commands)) pipeline.addBatch(commands);
     return pipeline;
   }
@@ -490,7 +490,7 @@ export class Cluster extends EventEmitter {
     if (options?.pipeline === false) {
       throw new TypeError('multi({ pipeline: false }) is not supported by Cluster: use cluster.multi()…exec(), whose keys must share one slot');
     }
-    const pipeline = new Pipeline(this as unknown as Redis, { transaction: true });
+    const pipeline = new (Pipeline.withScripts(this.scriptsForPipeline()))(this as unknown as Redis, { transaction: true });
     if (commands !== null) pipeline.addBatch(commands);
     return pipeline;
   }
