@@ -218,6 +218,7 @@ const COLORS = {
   'forksafe-redis': '#1b7f3b',
   ioredis: '#3465a4',
   'ioredis-autopipeline': '#729fcf',
+  'forksafe-redis-integrity': '#8ae234',
   'node-redis': '#c4531d',
 };
 

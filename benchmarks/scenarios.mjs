@@ -86,8 +86,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const epochNow = () => performance.timeOrigin + performance.now();
 
 // Clients that take part in every scenario, and those added where many commands are in flight.
-const BASE = ['forksafe-redis', 'ioredis', 'node-redis'];
-const WITH_AUTOPIPELINE = ['forksafe-redis', 'ioredis', 'ioredis-autopipeline', 'node-redis'];
+const BASE = ['forksafe-redis', 'forksafe-redis-integrity', 'ioredis', 'node-redis'];
+const WITH_AUTOPIPELINE = ['forksafe-redis', 'forksafe-redis-integrity', 'ioredis', 'ioredis-autopipeline', 'node-redis'];
 
 export const STALL_MS = 1500;
 export const FLEET_CALLERS = 50;

@@ -7,11 +7,11 @@ const require = createRequire(import.meta.url);
 export const packageName = 'forksafe-redis';
 export const describe = () => ({ package: 'forksafe-redis', version: require('../../package.json').version });
 export const { load } = ioredisApiAdapter(() => {
-  const exported = require('../../built/index.js');
+  const exported = require('../../built/main.js');
   // CommonJS output exports the class itself; accept the named and default shapes too.
   const RedisClass = typeof exported === 'function' ? exported : (exported.Redis ?? exported.default);
   if (typeof RedisClass !== 'function') {
-    throw new Error('built/index.js does not export a Redis class');
+    throw new Error('built/main.js does not export a Redis class');
   }
   return RedisClass;
 });

@@ -4,7 +4,7 @@
 // and an opened client has get, set, lrange, hgetall, blpop, ping, pipeline(commands), quit,
 // destroy and errorEvents.
 
-export const CLIENTS = ['forksafe-redis', 'ioredis', 'ioredis-autopipeline', 'node-redis'];
+export const CLIENTS = ['forksafe-redis', 'forksafe-redis-integrity', 'ioredis', 'ioredis-autopipeline', 'node-redis'];
 
 export function loadAdapterModule(name) {
   if (!CLIENTS.includes(name)) throw new Error(`unknown client ${name}`);
