@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Command } from './commands/Command';
 import { defineCommandMethods } from './commands/defineCommandMethods';
-import { buildCommand, withCallback, type NodeCallback } from './commands/buildCommand';
+import { buildCommand, withCallback, type BuildOptions, type NodeCallback } from './commands/buildCommand';
 import { Connection, type ConnectionOptions, type PushMessage, type StateChange } from './connection/Connection';
 import type { HandshakeSettings } from './connection/handshake';
 import { ConnectionError } from './errors';
@@ -103,7 +103,8 @@ export class Redis extends EventEmitter {
   #subscriber: Connection | null = null;
   /** Sentinel mode: every connection asks the sentinels where to dial and follows failovers. */
   readonly #sentinel: SentinelConnector | null = null;
-  readonly #keyPrefixBuffer: Buffer;
+  /** keyPrefix as string and Buffer, made once: every command is built with it. */
+  readonly #buildOptions: BuildOptions;
   /** What new connections are told: options first, then run-time AUTH/SELECT on the shared one. */
   #handshakeTemplate!: HandshakeSettings;
   #unhandledErrorReported = false;
@@ -121,14 +122,14 @@ export class Redis extends EventEmitter {
     if (binding !== undefined) {
       // A view over one leased connection: same methods, no pool, no events of its own.
       this.options = binding.owner.options;
-      this.#keyPrefixBuffer = binding.owner.#keyPrefixBuffer;
+      this.#buildOptions = binding.owner.#buildOptions;
       this.#connection = binding.connection;
       this.#pool = null;
       return;
     }
     this.options = resolveOptions(parseConstructorArguments(args));
     const options = this.options;
-    this.#keyPrefixBuffer = Buffer.from(options.keyPrefix);
+    this.#buildOptions = { keyPrefix: options.keyPrefix, keyPrefixBuffer: Buffer.from(options.keyPrefix) };
     this.#handshakeTemplate = {
       username: options.username,
       password: options.password,
@@ -513,7 +514,7 @@ export class Redis extends EventEmitter {
     const { args, callback } = splitCallback(rawArgs);
     let promise: Promise<unknown>;
     try {
-      const command = script.buildCall(args, returnBuffers, { keyPrefix: this.options.keyPrefix, keyPrefixBuffer: this.#keyPrefixBuffer });
+      const command = script.buildCall(args, returnBuffers, this.#buildOptions);
       promise = script.run(command, (next) => this.#dispatch(next));
     } catch (error) {
       promise = Promise.reject(error as Error);
@@ -538,7 +539,7 @@ export class Redis extends EventEmitter {
   #issue(name: string, args: unknown[], returnBuffers: boolean): Promise<unknown> {
     let built;
     try {
-      built = buildCommand(name, args, returnBuffers, { keyPrefix: this.options.keyPrefix, keyPrefixBuffer: this.#keyPrefixBuffer });
+      built = buildCommand(name, args, returnBuffers, this.#buildOptions);
     } catch (error) {
       const callback = args[args.length - 1];
       return withCallback(Promise.reject(error as Error), typeof callback === 'function' ? (callback as NodeCallback) : undefined);
@@ -549,19 +550,19 @@ export class Redis extends EventEmitter {
 
   /** To the connection, or into the automatic pipeline; marks the pieces of a multi({ pipeline: false }). */
   #dispatch(command: Command): Promise<unknown> {
-    const name = command.name;
-    if (name === 'multi') this.#isInManualTransaction = true;
+    const special = command.special;
+    if (special === 'multi') this.#isInManualTransaction = true;
     // With a pool, MULTI leases a connection for its async flow: only that flow's commands are in it.
-    if (this.#isInManualTransaction && (name === 'multi' || this.#pool === null || currentScope(this) !== undefined)) {
+    if (this.#isInManualTransaction && (special === 'multi' || this.#pool === null || currentScope(this) !== undefined)) {
       command.inTransaction = true;
-      if (name === 'exec' || name === 'discard') this.#isInManualTransaction = false;
+      if (special === 'exec' || special === 'discard') this.#isInManualTransaction = false;
     }
     if (this.#pool !== null) {
       const routed = this.#route(this.#pool, command);
       if (routed !== undefined) return routed;
     }
     const autoPipeline = this.#autoPipeline;
-    if (autoPipeline !== null && shouldUseAutoPipelining(name, this.options.autoPipeliningIgnoredCommands)) {
+    if (autoPipeline !== null && shouldUseAutoPipelining(command.name, this.options.autoPipeliningIgnoredCommands)) {
       return autoPipeline.enqueue(command);
     }
     return this.#connection.send(command);
@@ -583,9 +584,7 @@ export class Redis extends EventEmitter {
     }
     switch (special) {
       case undefined:
-        // WAIT / WAITAOF count the acknowledgements of the writes of the connection they run on:
-        // on a lease of their own they would wait for nothing and report success at once.
-        return command.isBlocking && command.name !== 'wait' && command.name !== 'waitaof' ? this.#sendOnLease(pool, command) : undefined;
+        return command.isBlocking ? this.#sendOnLease(pool, command) : undefined;
       case 'watch':
       case 'multi':
         return this.#openScope(pool, command);

@@ -243,7 +243,7 @@ export class MaxRetriesPerRequestError extends ConnectionError {
 }
 defineName(MaxRetriesPerRequestError, 'MaxRetriesPerRequestError');
 
-/** The offline queue is full: the connection is not ready and `offlineQueueLimit` commands already wait. */
+/** `offlineQueueLimit` commands already wait to be written (not ready yet, or the socket waits for drain). */
 export class OfflineQueueFullError extends ConnectionError {
   constructor(context: ErrorContext, limit: number) {
     super(`offline queue full (${limit} commands) at ${describeContext(context)}`, context);

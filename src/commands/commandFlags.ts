@@ -9,10 +9,13 @@ for (const name of commandList) {
   if (hasFlag(name, 'readonly')) readOnlyCommands.add(name);
 }
 
-/** Commands that may block the connection until the server answers (issue: leases). */
-const alwaysBlocking = new Set([
-  'blpop', 'brpop', 'blmove', 'brpoplpush', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof',
-]);
+/**
+ * Commands that may hold the connection until the server answers: they run on a lease of their
+ * own. WAIT and WAITAOF also block, but count the acknowledgements of the writes made on the
+ * connection they run on; on a lease of their own they would wait for nothing and report success
+ * at once, so they stay where the writes ran.
+ */
+const alwaysBlocking = new Set(['blpop', 'brpop', 'blmove', 'brpoplpush', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop']);
 
 const subscribeCommands = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
 const unsubscribeCommands = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
