@@ -4,6 +4,7 @@
  * verification of every write through an admin connection that bypasses the faults, and quit.
  */
 import IORedis from 'ioredis';
+import { expect } from 'vitest';
 import { Redis } from '../../src/index';
 import type { RedisOptions } from '../../src/options';
 import type { FaultProxy } from '../fixtures/faultProxy';
@@ -316,4 +317,25 @@ export function serverFaults(server: RedisServer, admin: () => IORedis): Fault[]
       },
     },
   ];
+}
+
+/**
+ * What every fault run must show, whatever the faults: every write verified on the server, the
+ * faults bit (some commands failed), and none of the guarantees broken.
+ */
+export function expectGuaranteesHeld(result: ScenarioResult): void {
+  const f = result.figures;
+  expect(f.writesVerified).toBe(f.writesIssued);
+  expect(f.failedCommands).toBeGreaterThan(0); // the faults did bite
+  expect(f.doubles).toBe(0);
+  expect(f.mismatches).toBe(0);
+  expect(f.falseNotExecuted).toBe(0);
+  expect(f.lostAcknowledged).toBe(0);
+  expect(f.contextViolations).toBe(0);
+  expect(f.unexpectedErrors).toBe(0);
+  expect(f.maxOfflineQueued).toBeLessThanOrEqual(result.offlineQueueLimit);
+  expect(result.recovered).toBe(true);
+  expect(result.finalMessageDelivered).toBe(true);
+  expect(result.quitReply).toBe('OK');
+  expect(unhandledRejectionCount()).toEqual({ count: 0, samples: [] });
 }
