@@ -1,8 +1,8 @@
-import { Command } from './commands/Command';
+import { Command, observe, type SettleObserver } from './commands/Command';
 import { summarizeArgs } from './commands/redact';
 import { describeContext, type ErrorContext } from './errors';
 import { defineCommandMethods } from './commands/defineCommandMethods';
-import { buildCommand, type BuildOptions, type NodeCallback } from './commands/buildCommand';
+import { buildCommand, trailingCallback, type BuildOptions, type NodeCallback } from './commands/buildCommand';
 import type { ResolvedRedisOptions } from './options';
 import type { Redis } from './Redis';
 import { splitCallback, type Script } from './Script';
@@ -16,11 +16,11 @@ import {
 import type { ChainableCommander } from './types/RedisCommander';
 
 /**
- * One queued call. `command` is null when its arguments could not be built: the slot then holds
- * `buildError` and nothing is written for it.
+ * What only some queued calls have. A plain pipeline (no callbacks, scripts, transactions or bad
+ * arguments) makes none of these: its commands alone are the queue.
  */
-interface Entry {
-  command: Command | null;
+interface EntryExtras {
+  /** Set when the call's arguments could not be built; its command slot then holds null. */
   buildError: Error | null;
   callback: NodeCallback | undefined;
   /** The call was a defined script: NOSCRIPT falls back to EVAL (plain pipelines only). */
@@ -30,6 +30,8 @@ interface Entry {
   /** Index of the transaction group (MULTI … EXEC) the entry belongs to, or -1. */
   group: number;
 }
+
+type Extras = Array<EntryExtras | undefined>;
 
 /** Properties of a pipeline that a script method must not replace (defineCommand refuses them). */
 export const pipelinePropertyNames: ReadonlySet<string> = new Set(['redis', 'isPipeline', 'isCluster', 'options', 'promise', 'length']);
@@ -63,7 +65,10 @@ export class Pipeline {
 
   readonly #host: PipelineHost;
   readonly #buildOptions: BuildOptions;
-  readonly #entries: Entry[] = [];
+  /** The queued calls in order; null where the arguments could not be built. */
+  readonly #commands: Array<Command | null> = [];
+  /** By index, for the calls that have extras; null while none has. */
+  #extras: Extras | null = null;
   /** Set by `client.multi()`: exec() closes the transaction and unwraps EXEC's reply. */
   readonly #isTransaction: boolean;
   /** MULTIs opened and not yet closed by exec(). */
@@ -93,7 +98,7 @@ export class Pipeline {
 
   /** Commands queued so far (MULTI and EXEC included). */
   get length(): number {
-    return this.#entries.length;
+    return this.#commands.length;
   }
 
   /** Queue `[[name, ...args], …]`, as `client.pipeline(commands)` does. */
@@ -158,7 +163,8 @@ export class Pipeline {
   #closeTransaction(callback: NodeCallback | undefined): void {
     const queued = this.#queuedShapes;
     this.#queue(new Command('exec', [], true), callback, undefined);
-    this.#entries[this.#entries.length - 1]!.queued = queued;
+    // An EXEC always belongs to a group, so it has extras.
+    this.#extras![this.#commands.length - 1]!.queued = queued;
     this.#openTransactions -= 1;
     if (this.#openTransactions === 0) {
       this.#queuedShapes = [];
@@ -181,14 +187,15 @@ export class Pipeline {
   }
 
   #add(name: string, args: unknown[], returnBuffers: boolean): this {
-    let built;
+    const callback = trailingCallback(args);
+    let command: Command;
     try {
-      built = buildCommand(name, args, returnBuffers, this.#buildOptions);
+      command = buildCommand(name, callback === undefined ? args : args.slice(0, -1), returnBuffers, this.#buildOptions);
     } catch (error) {
-      this.#push(null, error as Error, splitCallback(args).callback, undefined);
+      this.#push(null, error as Error, callback, undefined);
       return this;
     }
-    this.#queue(built.command, built.callback, undefined);
+    this.#queue(command, callback, undefined);
     return this;
   }
 
@@ -217,75 +224,83 @@ export class Pipeline {
   }
 
   #push(command: Command | null, buildError: Error | null, callback: NodeCallback | undefined, script: Script | undefined): void {
+    const index = this.#commands.length;
+    this.#commands.push(command);
     const group = this.#openTransactions > 0 || command?.name === 'exec' ? this.#group : -1;
-    this.#entries.push({ command, buildError, callback, script, queued: null, group });
+    if (buildError !== null || callback !== undefined || script !== undefined || group >= 0) {
+      (this.#extras ??= [])[index] = { buildError, callback, script, queued: null, group };
+    }
   }
 
   /** Write every queued command at once; resolve the `[[error, result], …]` of all of them. */
   #send(): Promise<ExecResult> {
     if (this.#isSent) return this.promise;
     this.#isSent = true;
-    const entries = this.#entries;
-    const results: ExecResult = new Array(entries.length);
-    if (entries.length === 0) {
-      this.#resolve(results);
+    const commands = this.#commands;
+    const extras = this.#extras;
+    if (commands.length === 0) {
+      this.#resolve([]);
       return this.promise;
     }
+    const batch = new PipelineBatch(commands.length, extras, this.#resolve);
+    if (extras === null) {
+      // The common case: every command has its arguments and nothing else to do; the batch
+      // observes them all, with no promise or closure per command.
+      for (let i = 0; i < commands.length; i++) {
+        const command = commands[i]!;
+        command.observer = batch;
+        command.slot = i;
+      }
+      this.#host.sendCommands(commands as Command[]);
+      return this.promise;
+    }
+    this.#sendWithExtras(commands, extras, batch);
+    return this.promise;
+  }
+
+  #sendWithExtras(commands: ReadonlyArray<Command | null>, extras: Extras, batch: PipelineBatch): void {
     // A transaction with an argument that cannot be sent is not sent at all: MULTI without its
     // command would run the rest of it.
     const brokenGroups = new Map<number, Error>();
-    for (const entry of entries) {
-      if (entry.buildError !== null && entry.group >= 0 && !brokenGroups.has(entry.group)) brokenGroups.set(entry.group, entry.buildError);
+    for (const extra of extras) {
+      if (extra !== undefined && extra.buildError !== null && extra.group >= 0 && !brokenGroups.has(extra.group)) brokenGroups.set(extra.group, extra.buildError);
     }
-    let pending = entries.length;
-    const fill = (index: number, error: Error | null, result?: unknown): void => {
-      const entry = entries[index]!;
-      results[index] = error === null ? [null, result] : ([error] as unknown as [Error, unknown]);
-      if (entry.callback !== undefined) invokeCallback(entry.callback, error, result);
-      if (--pending === 0) this.#resolve(results);
-    };
     const toSend: Command[] = [];
-    const sent: Array<[number, Entry]> = [];
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      const groupError = entry.group >= 0 ? brokenGroups.get(entry.group) : undefined;
-      if (entry.command === null || groupError !== undefined) {
-        const error = entry.buildError ?? groupError!;
-        entry.command?.reject(error);
-        queueMicrotask(() => fill(i, error));
-        continue;
-      }
-      toSend.push(entry.command);
-      sent.push([i, entry]);
-    }
     const resend = (command: Command): Promise<unknown> => this.#host.sendCommand(command);
-    for (const [index, entry] of sent) {
-      const command = entry.command!;
-      if (entry.script === undefined && entry.queued === null) {
-        // The common case: hear the outcome directly; no promise per command.
-        command.listener = (error, result) => fill(index, error, result);
+    for (let index = 0; index < commands.length; index++) {
+      const command = commands[index]!;
+      const extra = extras[index];
+      const groupError = extra !== undefined && extra.group >= 0 ? brokenGroups.get(extra.group) : undefined;
+      if (command === null || groupError !== undefined) {
+        const error = extra?.buildError ?? groupError!;
+        command?.reject(error);
+        queueMicrotask(() => batch.onCommandSettled(index, error, undefined));
         continue;
       }
-      if (entry.script === undefined) {
-        const queued = entry.queued!;
-        command.listener = (error, reply) => (error === null ? fill(index, null, shapeExecReply(reply, queued)) : fill(index, error));
+      toSend.push(command);
+      command.slot = index;
+      if (extra === undefined || (extra.script === undefined && extra.queued === null)) {
+        command.observer = batch;
         continue;
       }
-      let settled: Promise<unknown> = command.promise;
-      if (entry.script !== undefined) settled = entry.script.settle(command, settled, resend);
-      if (entry.queued !== null) {
-        const queued = entry.queued;
+      if (extra.script === undefined) {
+        const queued = extra.queued!;
+        observe(command, (error, reply) => batch.onCommandSettled(index, error, error === null ? shapeExecReply(reply, queued) : undefined));
+        continue;
+      }
+      let settled = extra.script.settle(command, command.promise, resend);
+      if (extra.queued !== null) {
+        const queued = extra.queued;
         settled = settled.then((reply) => shapeExecReply(reply, queued));
       }
       settled.then(
-        (result) => fill(index, null, result),
-        (error: unknown) => fill(index, error instanceof Error ? error : new Error(String(error))),
+        (result) => batch.onCommandSettled(index, null, result),
+        (error: unknown) => batch.onCommandSettled(index, error instanceof Error ? error : new Error(String(error)), undefined),
       );
     }
-    // Listeners are in place before anything is sent: a command may settle while it is queued.
+    // Observers are in place before anything is sent: a command may settle while it is queued.
     this.#host.sendCommands(toSend);
-    withdrawRefusedTransactions(sent, results);
-    return this.promise;
+    withdrawRefusedTransactions(commands, extras, batch.results);
   }
 
   /**
@@ -344,20 +359,23 @@ export interface Pipeline extends QueuedCommandMethods {}
  * every later command would answer QUEUED. The rest of it is rejected with the same error before
  * the next write, which skips settled commands.
  */
-function withdrawRefusedTransactions(sent: ReadonlyArray<[number, Entry]>, results: ExecResult): void {
+function withdrawRefusedTransactions(commands: ReadonlyArray<Command | null>, extras: Extras, results: ExecResult): void {
   let refused: Map<number, Error> | null = null;
-  for (const [index, entry] of sent) {
-    const command = entry.command!;
-    if (entry.group < 0 || !command.isSettled || command.writtenAt !== 0) continue;
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
+    const extra = extras[index];
+    if (command == null || extra === undefined || extra.group < 0 || !command.isSettled || command.writtenAt !== 0) continue;
     const error = results[index]?.[0];
     if (error === undefined || error === null) continue;
     refused ??= new Map();
-    if (!refused.has(entry.group)) refused.set(entry.group, error);
+    if (!refused.has(extra.group)) refused.set(extra.group, error);
   }
   if (refused === null) return;
-  for (const [, entry] of sent) {
-    const error = refused.get(entry.group);
-    const command = entry.command!;
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
+    const extra = extras[index];
+    if (command == null || extra === undefined) continue;
+    const error = refused.get(extra.group);
     if (error !== undefined && !command.isSettled) command.reject(refusalFor(command, error));
   }
 }
@@ -387,6 +405,28 @@ function refusalFor(command: Command, refused: Error): Error {
     Object.defineProperty(derived, 'stack', { value: refused.stack.replace(before, after), writable: true, configurable: true });
   }
   return derived;
+}
+
+/** One sent pipeline: collects `[error, result]` per slot and resolves when the last one is in. */
+class PipelineBatch implements SettleObserver {
+  readonly results: ExecResult;
+  readonly #extras: Extras | null;
+  readonly #resolve: (results: ExecResult) => void;
+  #pending: number;
+
+  constructor(size: number, extras: Extras | null, resolve: (results: ExecResult) => void) {
+    this.results = new Array(size);
+    this.#pending = size;
+    this.#extras = extras;
+    this.#resolve = resolve;
+  }
+
+  onCommandSettled(slot: number, error: Error | null, reply: unknown): void {
+    this.results[slot] = error === null ? [null, reply] : ([error] as unknown as [Error, unknown]);
+    const callback = this.#extras?.[slot]?.callback;
+    if (callback !== undefined) invokeCallback(callback, error, reply);
+    if (--this.#pending === 0) this.#resolve(this.results);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { Command } from './commands/Command';
+import { Command, observe } from './commands/Command';
 import { defineCommandMethods } from './commands/defineCommandMethods';
-import { buildCommand, withCallback, type BuildOptions, type NodeCallback } from './commands/buildCommand';
+import { buildCommand, trailingCallback, withCallback, type BuildOptions, type NodeCallback } from './commands/buildCommand';
 import { Connection, type ConnectionOptions, type PushMessage, type StateChange } from './connection/Connection';
 import type { HandshakeSettings } from './connection/handshake';
 import { ConnectionError } from './errors';
@@ -537,15 +537,15 @@ export class Redis extends EventEmitter {
 
   /** The one way a command method reaches the connection. */
   #issue(name: string, args: unknown[], returnBuffers: boolean): Promise<unknown> {
-    let built;
+    const callback = trailingCallback(args);
+    let command: Command;
     try {
-      built = buildCommand(name, args, returnBuffers, this.#buildOptions);
+      command = buildCommand(name, callback === undefined ? args : args.slice(0, -1), returnBuffers, this.#buildOptions);
     } catch (error) {
-      const callback = args[args.length - 1];
-      return withCallback(Promise.reject(error as Error), typeof callback === 'function' ? (callback as NodeCallback) : undefined);
+      return withCallback(Promise.reject(error as Error), callback);
     }
-    const promise = this.#dispatch(built.command);
-    return built.callback === undefined ? promise : withCallback(promise, built.callback);
+    const promise = this.#dispatch(command);
+    return callback === undefined ? promise : withCallback(promise, callback);
   }
 
   /** To the connection, or into the automatic pipeline; marks the pieces of a multi({ pipeline: false }). */
@@ -754,11 +754,12 @@ export class Redis extends EventEmitter {
 
 /** Run `then` as `command` settles, before its promise's or its pipeline's listeners hear of it. */
 function onSettled(command: Command, then: (error: Error | null) => void): void {
-  const notify = command.listener;
-  command.listener = (error, reply) => {
+  const notify = command.observer;
+  const slot = command.slot;
+  observe(command, (error, reply) => {
     then(error);
-    notify?.(error, reply);
-  };
+    notify?.onCommandSettled(slot, error, reply);
+  });
 }
 
 /** An own data property holding a non-function, or a getter/setter anywhere up the prototype chain. */

@@ -58,12 +58,7 @@ export class Script {
     const scriptArgs: unknown[] = [useSha ? this.sha : this.lua];
     if (this.numberOfKeys !== null) scriptArgs.push(this.numberOfKeys);
     for (const arg of args) scriptArgs.push(arg);
-    const built = buildCommand(useSha ? 'evalsha' : 'eval', scriptArgs, returnBuffers, {
-      keyPrefix: options.keyPrefix,
-      keyPrefixBuffer: options.keyPrefixBuffer,
-      readOnlyHint: this.readOnly,
-    });
-    return built.command;
+    return buildCommand(useSha ? 'evalsha' : 'eval', scriptArgs, returnBuffers, options, this.readOnly);
   }
 
   /** EVAL with the arguments of an EVALSHA that got NOSCRIPT (already prefixed and flat). */

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import Denque = require('denque');
 import { Command } from '../commands/Command';
 import { defineCommandMethods } from '../commands/defineCommandMethods';
-import { buildCommand, withCallback, type BuildOptions, type NodeCallback } from '../commands/buildCommand';
+import { buildCommand, trailingCallback, withCallback, type BuildOptions, type NodeCallback } from '../commands/buildCommand';
 import { defaultRetryStrategy } from '../connection/Connection';
 import {
   ClusterUnavailableError,
@@ -575,15 +575,15 @@ export class Cluster extends EventEmitter {
   /** The one way a command method reaches the router. */
   #issue(name: string, args: unknown[], returnBuffers: boolean): Promise<unknown> {
     if (name === 'quit') return this.quit(typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as NodeCallback<'OK'>) : undefined);
-    let built;
+    const callback = trailingCallback(args);
+    let command: Command;
     try {
-      built = buildCommand(name, args, returnBuffers, this.#buildOptions);
+      command = buildCommand(name, callback === undefined ? args : args.slice(0, -1), returnBuffers, this.#buildOptions);
     } catch (error) {
-      const callback = args[args.length - 1];
-      return withCallback(Promise.reject(error as Error), typeof callback === 'function' ? (callback as NodeCallback) : undefined);
+      return withCallback(Promise.reject(error as Error), callback);
     }
-    const promise = this.#execute(built.command);
-    return built.callback === undefined ? promise : withCallback(promise, built.callback);
+    const promise = this.#execute(command);
+    return callback === undefined ? promise : withCallback(promise, callback);
   }
 
   #execute(command: Command): Promise<unknown> {

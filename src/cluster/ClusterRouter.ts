@@ -1,4 +1,4 @@
-import { Command } from '../commands/Command';
+import { Command, observe } from '../commands/Command';
 import { ClusterAllFailedError, ClusterError, ClusterRedirectionError, type ClusterRedirection, type ClusterRoute } from '../errors';
 import { currentScope } from '../pool/leaseScope';
 import type { Redis } from '../Redis';
@@ -129,17 +129,17 @@ export class ClusterRouter {
     const outcomes: Outcome[] = new Array(copies.length);
     let pending = copies.length;
     for (let i = 0; i < copies.length; i++) {
-      copies[i]!.listener = (error, reply) => {
+      observe(copies[i]!, (error, reply) => {
         outcomes[i] = error === null ? { error: null, reply } : { error };
         if (--pending === 0) this.#onAttemptSettled(work, key, outcomes);
-      };
+      });
     }
     const first = copies[0]!;
     if (asking !== null && first.isBlocking && !work.isTransaction) {
       // A blocking command after ASKING: both on a lease, so the shared connection never blocks.
       redis.withConnection((view) => {
         const askingCommand = new Command('asking', []);
-        askingCommand.listener = noop;
+        observe(askingCommand, noop);
         view.sendCommands([askingCommand, first]);
         return first.promise;
       }).catch(noop);
@@ -156,7 +156,7 @@ export class ClusterRouter {
       // ASKING and the command back to back on one connection, in one write: the flag holds for
       // exactly the next command (or, before MULTI, for the whole transaction).
       const askingCommand = new Command('asking', []);
-      askingCommand.listener = noop;
+      observe(askingCommand, noop);
       redis.sendCommands([askingCommand, ...copies]);
       return;
     }

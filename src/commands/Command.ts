@@ -8,6 +8,20 @@ export type CommandArgument = string | Buffer | number;
 export type ReplyTransformer = (reply: unknown) => unknown;
 
 /**
+ * Hears a command's outcome without a promise. One observer serves a whole batch (a pipeline,
+ * a cluster attempt): the command carries its `slot` in it, so no closure is made per command.
+ */
+export interface SettleObserver {
+  /** Called once, with the transformed reply or the error. */
+  onCommandSettled(slot: number, error: Error | null, reply: unknown): void;
+}
+
+/** An observer for one command (rare paths: leases, ASKING); batches implement SettleObserver. */
+export function observe(command: Command, listener: (error: Error | null, reply: unknown) => void): void {
+  command.observer = { onCommandSettled: (_slot, error, reply) => listener(error, reply) };
+}
+
+/**
  * Commands the connection must notice when written or answered (they change what the socket
  * is: subscriber mode, db, name, credentials, closing). Everything else is `undefined`, so the
  * hot path pays one comparison.
@@ -67,11 +81,9 @@ export class Command {
   /** Command-specific timer (commandTimeout); only present when the caller configured one. */
   timer: unknown = undefined;
 
-  /**
-   * Who hears the outcome without a promise (pipelines: one closure per batch, not per command).
-   * Called once, with the transformed reply or the error.
-   */
-  listener: ((error: Error | null, reply?: unknown) => void) | undefined = undefined;
+  /** Who hears the outcome without a promise, and this command's place in what it observes. */
+  observer: SettleObserver | undefined = undefined;
+  slot = 0;
 
   // The promise is made on first request: a command nobody awaits costs no promise, and an error
   // nobody asked for is no unhandled rejection.
@@ -130,8 +142,8 @@ export class Command {
   }
 
   #settle(error: Error | null, value: unknown): void {
-    const listener = this.listener;
-    if (listener !== undefined) listener(error, value);
+    const observer = this.observer;
+    if (observer !== undefined) observer.onCommandSettled(this.slot, error, value);
     if (this.#promise !== undefined) {
       if (error === null) this.#resolvePromise!(value);
       else this.#rejectPromise!(error);

@@ -4,38 +4,31 @@ import { applyKeyPrefix, argumentTransformers, flattenArgs, replyTransformers } 
 
 export type NodeCallback<T = unknown> = (error: Error | null, result?: T) => void;
 
-export interface BuiltCommand {
-  command: Command;
-  callback: NodeCallback | undefined;
-}
-
 export interface BuildOptions {
   keyPrefix: string;
   keyPrefixBuffer: Buffer;
-  readOnlyHint?: boolean;
 }
 
+/** The Node-style callback a command method was called with as its last argument, if any. */
+export function trailingCallback(args: readonly unknown[]): NodeCallback | undefined {
+  const last = args.length > 0 ? args[args.length - 1] : undefined;
+  return typeof last === 'function' ? (last as NodeCallback) : undefined;
+}
 
 /**
- * A method call -> a Command ready to send: callback split off, arguments transformed, flattened,
- * validated and key-prefixed, reply transformer attached. Throws TypeError for bad arguments.
+ * A method call's arguments (callback already taken off) -> a Command ready to send: arguments
+ * transformed, flattened, validated and key-prefixed, reply transformer attached. Throws
+ * TypeError for bad arguments.
  */
-export function buildCommand(name: string, rawArgs: unknown[], returnBuffers: boolean, options: BuildOptions): BuiltCommand {
-  let callback: NodeCallback | undefined;
-  let args = rawArgs;
-  const last = args.length > 0 ? args[args.length - 1] : undefined;
-  if (typeof last === 'function') {
-    callback = last as NodeCallback;
-    args = args.slice(0, -1);
-  }
+export function buildCommand(name: string, args: unknown[], returnBuffers: boolean, options: BuildOptions, readOnlyHint?: boolean): Command {
   const argumentTransformer = customArgumentTransformers.get(name) ?? argumentTransformers.get(name);
   if (argumentTransformer !== undefined) args = argumentTransformer(args);
   let flat = flattenArgs(name, args);
   if (options.keyPrefix !== '') flat = applyKeyPrefix(name, flat === args ? flat.slice() : flat, options.keyPrefix, options.keyPrefixBuffer);
-  const command = new Command(name, flat, returnBuffers, options.readOnlyHint);
+  const command = new Command(name, flat, returnBuffers, readOnlyHint);
   const replyTransformer = customReplyTransformers.get(name) ?? replyTransformers.get(name);
   if (replyTransformer !== undefined) command.replyTransformer = replyTransformer;
-  return { command, callback };
+  return command;
 }
 
 /** Attach a Node-style callback to a promise (ioredis: "callbacks and promises"). */

@@ -74,7 +74,7 @@ describe('CLUSTER SLOTS', () => {
 });
 
 describe('slots of a command', () => {
-  const built = (name: string, ...args: unknown[]): Command => buildCommand(name, args, false, { keyPrefix: '', keyPrefixBuffer: Buffer.alloc(0) }).command;
+  const built = (name: string, ...args: unknown[]): Command => buildCommand(name, args, false, { keyPrefix: '', keyPrefixBuffer: Buffer.alloc(0) });
 
   it('hashes keys as Redis does, hash tags included', () => {
     expect(slotOfKey('foo')).toBe(12182);
@@ -96,7 +96,7 @@ describe('slots of a command', () => {
   });
 
   it('hashes prefixed keys (the prefix is applied before routing)', () => {
-    const command = buildCommand('get', ['k'], false, { keyPrefix: '{app}:', keyPrefixBuffer: Buffer.from('{app}:') }).command;
+    const command = buildCommand('get', ['k'], false, { keyPrefix: '{app}:', keyPrefixBuffer: Buffer.from('{app}:') });
     expect(slotsOf(command)).toEqual([slotOfKey('app')]);
   });
 });
