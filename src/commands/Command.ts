@@ -1,6 +1,9 @@
-import { isBlockingCommand, isReadOnlyCommand } from './commandFlags';
+import { isBlockingCommand } from './commandFlags';
+import { forgetSpec, specOf, type CommandSpec, type SpecialKind } from './commandSpec';
 import { now } from '../util/timers';
 import { customArgumentTransformers, customReplyTransformers } from './transformerRegistry';
+
+export type { SpecialKind } from './commandSpec';
 
 /** What a command argument is once flattened: what the encoder writes. */
 export type CommandArgument = string | Buffer | number;
@@ -22,25 +25,6 @@ export function observe(command: Command, listener: (error: Error | null, reply:
 }
 
 /**
- * Commands the connection must notice when written or answered (they change what the socket
- * is: subscriber mode, db, name, credentials, closing). Everything else is `undefined`, so the
- * hot path pays one comparison.
- */
-export type SpecialKind =
-  | 'subscribe' | 'psubscribe' | 'ssubscribe'
-  | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe'
-  | 'quit' | 'select' | 'auth' | 'client' | 'monitor' | 'hello' | 'reset'
-  | 'watch' | 'unwatch' | 'multi' | 'exec' | 'discard';
-
-const specialKinds = new Map<string, SpecialKind>([
-  ['subscribe', 'subscribe'], ['psubscribe', 'psubscribe'], ['ssubscribe', 'ssubscribe'],
-  ['unsubscribe', 'unsubscribe'], ['punsubscribe', 'punsubscribe'], ['sunsubscribe', 'sunsubscribe'],
-  ['quit', 'quit'], ['select', 'select'], ['auth', 'auth'], ['client', 'client'], ['monitor', 'monitor'],
-  ['hello', 'hello'], ['reset', 'reset'],
-  ['watch', 'watch'], ['unwatch', 'unwatch'], ['multi', 'multi'], ['exec', 'exec'], ['discard', 'discard'],
-]);
-
-/**
  * One command on its way: issued -> awaitingWrite -> awaitingReply -> settled. The same record
  * moves from queue to queue; nothing is copied per step.
  */
@@ -48,11 +32,13 @@ export class Command {
   /** ioredis: transform the arguments of every later `name` call (e.g. accept an object). */
   static setArgumentTransformer(name: string, transformer: (args: unknown[]) => unknown[]): void {
     customArgumentTransformers.set(name.toLowerCase(), transformer);
+    forgetSpec(name.toLowerCase());
   }
 
   /** ioredis: transform the reply of every later `name` call. */
   static setReplyTransformer(name: string, transformer: (reply: unknown) => unknown): void {
     customReplyTransformers.set(name.toLowerCase(), transformer);
+    forgetSpec(name.toLowerCase());
   }
 
   readonly name: string;
@@ -94,14 +80,14 @@ export class Command {
   #error: Error | null = null;
   #value: unknown = undefined;
 
-  constructor(name: string, args: CommandArgument[], returnBuffers = false, readOnlyHint?: boolean) {
+  constructor(name: string, args: CommandArgument[], returnBuffers = false, readOnlyHint?: boolean, spec: CommandSpec = specOf(name)) {
     this.name = name;
     this.args = args;
     this.returnBuffers = returnBuffers;
-    this.isReadOnly = readOnlyHint ?? isReadOnlyCommand(name);
-    this.isBlocking = isBlockingCommand(name, args);
+    this.isReadOnly = readOnlyHint ?? spec.isReadOnly;
+    this.isBlocking = spec.blocking === 'always' || (spec.blocking === 'withBlockArgument' && isBlockingCommand(name, args));
     this.issuedAt = now();
-    this.special = specialKinds.get(name);
+    this.special = spec.special;
   }
 
   get promise(): Promise<unknown> {

@@ -1,6 +1,6 @@
 import { Command } from './Command';
-import { customArgumentTransformers, customReplyTransformers } from './transformerRegistry';
-import { applyKeyPrefix, argumentTransformers, flattenArgs, replyTransformers } from './arguments';
+import { specOf } from './commandSpec';
+import { applyKeyPrefix, flattenArgs } from './arguments';
 
 export type NodeCallback<T = unknown> = (error: Error | null, result?: T) => void;
 
@@ -21,13 +21,13 @@ export function trailingCallback(args: readonly unknown[]): NodeCallback | undef
  * TypeError for bad arguments.
  */
 export function buildCommand(name: string, args: unknown[], returnBuffers: boolean, options: BuildOptions, readOnlyHint?: boolean): Command {
-  const argumentTransformer = customArgumentTransformers.get(name) ?? argumentTransformers.get(name);
+  const spec = specOf(name);
+  const argumentTransformer = spec.argumentTransformer;
   if (argumentTransformer !== undefined) args = argumentTransformer(args);
   let flat = flattenArgs(name, args);
   if (options.keyPrefix !== '') flat = applyKeyPrefix(name, flat === args ? flat.slice() : flat, options.keyPrefix, options.keyPrefixBuffer);
-  const command = new Command(name, flat, returnBuffers, readOnlyHint);
-  const replyTransformer = customReplyTransformers.get(name) ?? replyTransformers.get(name);
-  if (replyTransformer !== undefined) command.replyTransformer = replyTransformer;
+  const command = new Command(name, flat, returnBuffers, readOnlyHint, spec);
+  if (spec.replyTransformer !== undefined) command.replyTransformer = spec.replyTransformer;
   return command;
 }
 

@@ -38,4 +38,21 @@ describe('Command transformers (ioredis API)', () => {
     expect(results.ours).toEqual(results.theirs);
     expect(results.ours).toEqual({ pushed: 2, range: ['B', 'A'] });
   });
+
+  it('a transformer registered after the command was already used applies from the next call on, as in ioredis', async () => {
+    const results: Record<string, unknown> = {};
+    for (const [kind, client, CommandClass] of [
+      ['ours', new Redis({ port: server.port, host: server.host, keyPrefix: 'ours-late:' }), Redis.Command],
+      ['theirs', new IORedis({ port: server.port, host: server.host, keyPrefix: 'theirs-late:' }), IORedis.Command],
+    ] as const) {
+      await client.rpush('list', 'x', 'y', 'z');
+      const before = await client.llen('list');
+      CommandClass.setReplyTransformer('llen', (reply: unknown) => `length ${String(reply)}`);
+      const after = await client.llen('list');
+      results[kind] = { before, after };
+      await client.quit();
+    }
+    expect(results.ours).toEqual(results.theirs);
+    expect(results.ours).toEqual({ before: 3, after: 'length 3' });
+  });
 });
