@@ -220,6 +220,7 @@ const COLORS = {
   'ioredis-autopipeline': '#729fcf',
   'forksafe-redis-integrity': '#8ae234',
   'node-redis': '#c4531d',
+  'bare-node-socket': '#888a85',
 };
 
 function escapeXml(s) {

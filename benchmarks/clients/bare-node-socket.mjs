@@ -1,0 +1,27 @@
+// A reference, not a client: a bare net.Socket with redis-parser and one promise per command
+// (benchmarks/server.mjs's raw connection, the one the harness itself uses for seeding). It has no
+// features at all, so in the sequential scenario it shows what an awaited round trip costs in Node
+// itself: no promise-based Node client can be faster than this, whatever redis-benchmark does.
+import { openRaw } from '../server.mjs';
+
+export const packageName = 'node:net';
+export const describe = () => ({ package: 'node:net + redis-parser', version: process.version });
+
+export function load() {
+  return {
+    async open(endpoint) {
+      const conn = await openRaw(endpoint, { timeoutMs: 60_000 });
+      return {
+        get: (key) => conn.call('GET', key),
+        set: (key, value) => conn.call('SET', key, value),
+        ping: () => conn.call('PING'),
+        quit: async () => {
+          await conn.call('QUIT').catch(() => {});
+          conn.close();
+        },
+        destroy: () => conn.close(),
+        errorEvents: 0,
+      };
+    },
+  };
+}
