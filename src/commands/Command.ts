@@ -1,6 +1,6 @@
 import { isBlockingCommand } from './commandFlags';
 import { forgetSpec, specOf, type CommandSpec, type SpecialKind } from './commandSpec';
-import { now } from '../util/timers';
+import { burstNow } from '../util/timers';
 import { customArgumentTransformers, customReplyTransformers } from './transformerRegistry';
 
 export type { SpecialKind } from './commandSpec';
@@ -86,7 +86,7 @@ export class Command {
     this.returnBuffers = returnBuffers;
     this.isReadOnly = readOnlyHint ?? spec.isReadOnly;
     this.isBlocking = spec.blocking === 'always' || (spec.blocking === 'withBlockArgument' && isBlockingCommand(name, args));
-    this.issuedAt = now();
+    this.issuedAt = burstNow();
     this.special = spec.special;
   }
 

@@ -32,3 +32,22 @@ export function stopTimer(handle: TimerHandle | undefined): undefined {
 export function now(): number {
   return timerFunctions.now();
 }
+
+let burstTime = Number.NaN;
+const endBurst = (): void => {
+  burstTime = Number.NaN;
+};
+
+/**
+ * `now()`, read once per burst: every call until the microtasks queued so far have run returns
+ * the same reading. Commands issued together (a pipeline, the continuations of one reply chunk)
+ * share one clock read instead of paying one each; the reading is what error contexts report as
+ * elapsed time, where a burst's own duration does not matter.
+ */
+export function burstNow(): number {
+  if (Number.isNaN(burstTime)) {
+    burstTime = timerFunctions.now();
+    queueMicrotask(endBurst);
+  }
+  return burstTime;
+}
