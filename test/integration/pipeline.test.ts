@@ -5,6 +5,7 @@
  * is written, and auto-pipelining's one-write-per-turn.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Pipeline } from '../../src/Pipeline';
 import { Redis } from '../../src/Redis';
 import { ConnectionLostError, OfflineQueueFullError } from '../../src/errors';
 import { closeAllProxies, startFaultProxy, type FaultProxy } from '../fixtures/faultProxy';
@@ -139,8 +140,11 @@ describe('a transaction is written whole or not at all', () => {
 
   it('an inline transaction refused in part leaves the rest of the pipeline alone', async () => {
     const redis = client({ lazyConnect: true, offlineQueueLimit: 3 });
-    const results = await redis.pipeline().multi().set('a', 1).set('b', 2).exec().exec();
-    expect(results?.every(([e]) => (e as Error & { code?: string } | null)?.code === 'ERR_OFFLINE_QUEUE_FULL')).toBe(true);
+    // Inside a pipeline, exec() closes the inline MULTI and returns the pipeline (ioredis's typings
+    // say Promise, as ours do): the second exec() sends it.
+    const inline = redis.pipeline().multi().set('a', 1).set('b', 2).exec() as unknown as Pipeline;
+    const results = await inline.exec();
+    expect(results?.every(([e]: [Error | null, unknown]) => (e as Error & { code?: string } | null)?.code === 'ERR_OFFLINE_QUEUE_FULL')).toBe(true);
     await untilReady(redis);
     expect(await redis.ping()).toBe('PONG');
     expect(await commandCalls('multi')).toBe(0);

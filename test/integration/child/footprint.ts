@@ -5,7 +5,7 @@
  *   require ours|ioredis   young-generation capacity and heap after loading the client
  *   pipelines PORT N       GCs while N pipelines of 100 commands run against 127.0.0.1:PORT
  */
-import { PerformanceObserver, constants } from 'node:perf_hooks';
+import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 
 declare const gc: () => void;
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const counts = { major: 0, minor: 0 };
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const kind = (entry.detail as { kind?: number } | undefined)?.kind;
+        const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
         if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) counts.major++;
         else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) counts.minor++;
       }
