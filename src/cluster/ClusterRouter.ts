@@ -1,4 +1,4 @@
-import { Command, observe } from '../commands/Command';
+import { Command, observe, type SettleObserver } from '../commands/Command';
 import { ClusterAllFailedError, ClusterError, ClusterRedirectionError, type ClusterRedirection, type ClusterRoute } from '../errors';
 import { currentScope } from '../pool/leaseScope';
 import type { Redis } from '../Redis';
@@ -65,6 +65,24 @@ export interface RouterStats {
 
 type Outcome = { error: Error; reply?: undefined } | { error: null; reply: unknown };
 
+/** Collects the outcome of every command of one attempt; calls `done` when the last one is in. */
+class AttemptOutcomes implements SettleObserver {
+  readonly #outcomes: Outcome[];
+  readonly #done: (outcomes: Outcome[]) => void;
+  #pending: number;
+
+  constructor(size: number, done: (outcomes: Outcome[]) => void) {
+    this.#outcomes = new Array(size);
+    this.#pending = size;
+    this.#done = done;
+  }
+
+  onCommandSettled(slot: number, error: Error | null, reply: unknown): void {
+    this.#outcomes[slot] = error === null ? { error: null, reply } : { error };
+    if (--this.#pending === 0) this.#done(this.#outcomes);
+  }
+}
+
 /** Batches being collected: node -> commands to write to it in one go. */
 export type NodeBatch = Map<Redis, Command[]>;
 
@@ -126,13 +144,10 @@ export class ClusterRouter {
     const asking = work.asking;
     work.asking = null;
     const copies = work.commands.map(copyForAttempt);
-    const outcomes: Outcome[] = new Array(copies.length);
-    let pending = copies.length;
+    const attempt = new AttemptOutcomes(copies.length, (outcomes) => this.#onAttemptSettled(work, key, outcomes));
     for (let i = 0; i < copies.length; i++) {
-      observe(copies[i]!, (error, reply) => {
-        outcomes[i] = error === null ? { error: null, reply } : { error };
-        if (--pending === 0) this.#onAttemptSettled(work, key, outcomes);
-      });
+      copies[i]!.observer = attempt;
+      copies[i]!.slot = i;
     }
     const first = copies[0]!;
     if (asking !== null && first.isBlocking && !work.isTransaction) {
