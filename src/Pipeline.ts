@@ -47,7 +47,8 @@ export interface PipelineHost {
 
 /**
  * ioredis's `Pipeline`: command methods queue and return the pipeline; `exec()` writes every
- * queued command in one write and resolves `[[error, result], …]` in call order. `multi()` and
+ * queued command at once, back to back (32 per write), and resolves `[[error, result], …]` in call
+ * order. `multi()` and
  * `exec()` inside the pipeline wrap the commands between them in a transaction (the EXEC slot
  * then holds the array of their results). `client.multi()` is a pipeline that starts with MULTI
  * and whose `exec()` unwraps EXEC's reply.

@@ -378,7 +378,7 @@ export class Redis extends EventEmitter {
   }
 
   /**
-   * Send commands back to back on one connection, in one write (pipelines, transactions).
+   * Send commands back to back on one connection (pipelines, transactions).
    * Each command's promise settles on its own.
    * @internal
    */

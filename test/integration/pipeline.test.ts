@@ -64,16 +64,23 @@ async function commandCalls(name: string): Promise<number> {
 }
 
 describe('pipeline writes', () => {
-  it('sends a pipeline of 200 commands in one write', async () => {
+  it('writes a 200-command pipeline 32 commands at a time, without waiting for the end of the tick', async () => {
     const redis = client();
     await redis.ping();
+    let atExec = { inFlight: -1, queued: -1 };
     const chunks = await chunksDuring(async () => {
       const pipeline = redis.pipeline();
       for (let i = 0; i < 200; i++) pipeline.set(`k${i}`, i);
-      const results = await pipeline.exec();
+      const pending = pipeline.exec();
+      // The server is already working on the first 192 while the last 8 wait for the tick to end.
+      const { inFlight, queued } = redis.stats();
+      atExec = { inFlight, queued };
+      const results = await pending;
       expect(results).toHaveLength(200);
     });
-    expect(chunks).toBe(1);
+    expect(atExec).toEqual({ inFlight: 192, queued: 8 });
+    expect(chunks).toBeGreaterThanOrEqual(1);
+    expect(chunks).toBeLessThanOrEqual(7);
   });
 
   it('sends MULTI, the queued commands and EXEC in one write', async () => {
@@ -119,6 +126,34 @@ describe('arguments are checked before anything is written', () => {
 });
 
 describe('a transaction is written whole or not at all', () => {
+  it('nothing of a transaction is written before its EXEC is queued, even past 32 commands and a full socket', async () => {
+    // Written early, MULTI and the large SETs would fill the socket; the rest would then be refused
+    // by the bounded queue and the server would be left inside MULTI. Held until EXEC, the whole
+    // transaction is accepted and runs once the server reads again.
+    const redis = client({ offlineQueueLimit: 40 });
+    await redis.ping();
+    const big = 'b'.repeat(256 * 1024);
+    const pipeline = redis.multi();
+    for (let i = 0; i < 31; i++) pipeline.set(`big${i}`, big);
+    for (let i = 0; i < 60; i++) pipeline.set(`small${i}`, i);
+    server.pause();
+    let results: Awaited<ReturnType<typeof pipeline.exec>>;
+    try {
+      const pending = pipeline.exec();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      server.resume();
+      results = await pending;
+    } finally {
+      server.resume();
+    }
+    expect(results).toHaveLength(91);
+    expect(results?.every(([error]) => error === null)).toBe(true);
+    expect(await redis.ping()).toBe('PONG');
+    expect(await commandCalls('multi')).toBe(1);
+    expect(await commandCalls('exec')).toBe(1);
+    expect(await redis.exists('big30', 'small59')).toBe(2);
+  });
+
   it('when the offline queue takes only part of it, none of it is written and the connection stays usable', async () => {
     const redis = client({ lazyConnect: true, offlineQueueLimit: 3 });
     const error = await redis.multi().set('a', 1).set('b', 2).set('c', 3).exec().catch((e: unknown) => e);
