@@ -106,6 +106,9 @@ const MAX_BATCH_SIZE = 1 << 20;
  */
 const COMMANDS_PER_WRITE = 32;
 
+/** Digits of the largest integrity token counter (Number.MAX_SAFE_INTEGER has 16). */
+const MAX_COUNTER_DIGITS = 16;
+
 let lastConnectionId = 0;
 
 /** Commands already re-sent once after the server refused them (reconnectOnError verdict 2). */
@@ -650,8 +653,11 @@ export class Connection extends EventEmitter {
 
   /** The token's reply: release held replies if it matches, else nobody gets a reply from this socket. */
   #isIntegrityToken(reply: unknown): boolean {
-    if (typeof reply === 'string') return reply.startsWith(this.#integrityPrefix);
-    return Buffer.isBuffer(reply) && reply.length > this.#integrityPrefix.length && reply.toString('latin1', 0, this.#integrityPrefix.length) === this.#integrityPrefix;
+    const prefix = this.#integrityPrefix;
+    // A token is the prefix and a counter. Longer replies are not looked into: startsWith on a
+    // large string made of several decoded chunks would first copy it into one piece.
+    if (typeof reply === 'string') return reply.length <= prefix.length + MAX_COUNTER_DIGITS && reply.startsWith(prefix);
+    return Buffer.isBuffer(reply) && reply.length > prefix.length && reply.length <= prefix.length + MAX_COUNTER_DIGITS && reply.toString('latin1', 0, prefix.length) === prefix;
   }
 
   #checkIntegrityToken(echo: Command, reply: unknown, mismatch?: string): void {
