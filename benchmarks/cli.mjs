@@ -43,6 +43,8 @@ Options:
                       use this server instead of starting redis-server. The harness writes
                       bench:* keys (deleted at the end); the stall scenario is skipped
   --out DIR           where to write results (default: benchmarks/results in this package)
+  --cpu-prof DIR      also write a V8 CPU profile of every measurement's child process to DIR
+                      (<scenario>-<client>-round<N>.cpuprofile; open in Chrome DevTools)
   --help              this text
 
 Without --url the harness starts redis-server on free loopback ports (never 6379) with
@@ -70,6 +72,7 @@ function parseOptions(argv) {
         warmup: { type: 'string' },
         url: { type: 'string' },
         out: { type: 'string' },
+        'cpu-prof': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -114,6 +117,7 @@ function parseOptions(argv) {
   options.scenarioIds = scenarios.map((s) => s.id);
   options.url = parsed.url;
   options.out = resolve(parsed.out ?? join(HERE, 'results'));
+  options.cpuProfDir = parsed['cpu-prof'] === undefined ? null : resolve(parsed['cpu-prof']);
   return options;
 }
 
@@ -300,7 +304,12 @@ async function main() {
             endpoint: server.endpoint,
             authEndpoint: authServer?.endpoint,
           },
-          { control: scenario.control, env: { server }, timeoutMs: step.weight * 3 + 30_000 },
+          {
+            control: scenario.control,
+            env: { server },
+            timeoutMs: step.weight * 3 + 30_000,
+            execArgv: options.cpuProfDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${scenario.id}-${participant}-round${round.round}.cpuprofile`],
+          },
         );
         round.results[participant] = result;
         if (!result.ok && round.round === 1) progress.log(`  ${scenario.id} / ${participant}: ${result.error}`);

@@ -22,11 +22,11 @@ export function killRunningChildren() {
  * @param {number}   params.timeoutMs  hard limit for the whole measurement
  * @returns {Promise<{ ok: true, ...result } | { ok: false, error: string }>}
  */
-export function runInChild(spec, { control, env, timeoutMs }) {
+export function runInChild(spec, { control, env, timeoutMs, execArgv = [] }) {
   return new Promise((resolve) => {
     const child = fork(CHILD, [], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      execArgv: [],
+      execArgv,
       serialization: 'json',
     });
     running.add(child);
