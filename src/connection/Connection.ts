@@ -182,6 +182,12 @@ export class Connection extends EventEmitter {
    * (full queue, subscriber mode), and then none of it may have been written.
    */
   #queuedTransactionOpen = false;
+  /**
+   * Commands that timed out while waiting to be written. They keep their places until the next
+   * write skips them; at the queue's bound they are dropped to make room, so callers answered
+   * long ago do not crowd out new ones.
+   */
+  #settledInWriteQueue = 0;
   #waitingForDrain = false;
   #subscriberMode = false;
   #monitoring = false;
@@ -231,9 +237,13 @@ export class Connection extends EventEmitter {
     return this.#awaitingReply.length;
   }
 
-  /** Commands waiting to be written (the offline queue while not ready). */
+  /** Commands waiting to be written (the offline queue while not ready); timed-out ones excluded. */
   get queued(): number {
-    return this.#awaitingWrite.length;
+    const queue = this.#awaitingWrite;
+    if (this.#settledInWriteQueue === 0) return queue.length;
+    let waiting = 0;
+    for (let i = 0; i < queue.length; i++) if (!queue.peekAt(i)!.isSettled) waiting++;
+    return waiting;
   }
 
   get db(): number {
@@ -361,7 +371,7 @@ export class Connection extends EventEmitter {
         return;
       }
       // The socket's buffer is full (a slow reader): what waits to be written is bounded as offline.
-      if (this.#waitingForDrain && this.#awaitingWrite.length >= this.#options.offlineQueueLimit) {
+      if (this.#waitingForDrain && !this.#hasRoomToQueue()) {
         command.reject(new OfflineQueueFullError(this.#context(command), this.#options.offlineQueueLimit));
         return;
       }
@@ -379,6 +389,22 @@ export class Connection extends EventEmitter {
       return;
     }
     this.#sendWhileNotReady(command);
+  }
+
+  /** Room for one more command in the write queue, after dropping the timed-out ones if at the bound. */
+  #hasRoomToQueue(): boolean {
+    const queue = this.#awaitingWrite;
+    const limit = this.#options.offlineQueueLimit;
+    if (queue.length < limit) return true;
+    if (this.#settledInWriteQueue > 0) {
+      // Once per run of timeouts, so refusing a flood of commands at the bound stays cheap.
+      this.#settledInWriteQueue = 0;
+      for (let i = queue.length; i > 0; i--) {
+        const command = queue.shift()!;
+        if (!command.isSettled) queue.push(command);
+      }
+    }
+    return queue.length < limit;
   }
 
   #noteQueuedTransaction(special: SpecialKind): void {
@@ -408,7 +434,7 @@ export class Connection extends EventEmitter {
       command.reject(new OfflineQueueDisabledError(this.#context(command)));
       return;
     }
-    if (this.#awaitingWrite.length >= this.#options.offlineQueueLimit) {
+    if (!this.#hasRoomToQueue()) {
       command.reject(new OfflineQueueFullError(this.#context(command), this.#options.offlineQueueLimit));
       return;
     }
@@ -634,6 +660,7 @@ export class Connection extends EventEmitter {
         if (!this.#writeBatch(socket)) return;
       }
     }
+    this.#settledInWriteQueue = 0;
     if (this.#options.integrity && batch.size > 0 && this.#state === 'ready') this.#appendIntegrityToken(writtenAt);
     this.#writeBatch(socket);
   }
@@ -1186,6 +1213,7 @@ export class Connection extends EventEmitter {
     command.timer = startTimer(() => {
       command.timer = undefined;
       if (command.isSettled) return;
+      if (command.writtenAt === 0) this.#settledInWriteQueue += 1;
       // The command keeps its place in awaitingReply: its late reply is read and dropped.
       const isHead = this.#awaitingReply.peekFront() === command;
       // written/mayHaveExecuted from the context: a re-send waiting in the queue was written on an

@@ -227,6 +227,24 @@ describe('offline queue', () => {
     expect(held.map((r) => r.value)).toEqual(Array(5).fill('offline-value'));
   });
 
+  it('commands that timed out while queued make room: they neither count in stats() nor crowd out new ones at the bound', async () => {
+    const proxy = await startFaultProxy({ targetPort: server.port, faults: { resetOnAccept: true } });
+    const client = track(new Redis({ host: '127.0.0.1', port: proxy.port, offlineQueueLimit: 3, commandTimeout: 1000, retryStrategy: () => 20, maxRetriesPerRequest: null }));
+    client.on('error', () => undefined);
+    await server.command('SET', 'offline-key', 'offline-value');
+    const early = await Promise.all(Array.from({ length: 3 }, () => outcome(client.get('offline-key'))));
+    for (const { error } of early) expect(error).toBeInstanceOf(CommandTimeoutError);
+    expect(client.stats().queued).toBe(0);
+    // Three new ones fit although the three timed-out ones were never written.
+    const late = Array.from({ length: 3 }, () => outcome(client.get('offline-key')));
+    expect(client.stats().queued).toBe(3);
+    const refused = await outcome(client.get('offline-key'));
+    expect(refused.error).toBeInstanceOf(OfflineQueueFullError);
+    proxy.setFault({ resetOnAccept: false });
+    const answered = await Promise.all(late);
+    expect(answered.map((r) => r.value ?? r.error?.name)).toEqual(Array(3).fill('offline-value'));
+  });
+
   it('enableOfflineQueue: false rejects with ioredis’s text while not ready', async () => {
     const proxy = await startFaultProxy({ targetPort: server.port, faults: { resetOnAccept: true } });
     const options = { host: '127.0.0.1', port: proxy.port, enableOfflineQueue: false, retryStrategy: () => 50 };
