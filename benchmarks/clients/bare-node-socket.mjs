@@ -1,7 +1,8 @@
 // A reference, not a client: a bare net.Socket with redis-parser and one promise per command
 // (benchmarks/server.mjs's raw connection, the one the harness itself uses for seeding). It has no
-// features at all, so in the sequential scenario it shows what an awaited round trip costs in Node
-// itself: no promise-based Node client can be faster than this, whatever redis-benchmark does.
+// features at all, so in the sequential and large-value scenarios it shows what an awaited round
+// trip costs in Node itself: a promise-based Node client using redis-parser cannot beat it, whatever
+// redis-benchmark does.
 import { openRaw } from '../server.mjs';
 
 export const packageName = 'node:net';
