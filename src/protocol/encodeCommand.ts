@@ -14,6 +14,12 @@ import type { CommandArgument } from '../commands/Command';
  */
 
 const SLAB_SIZE = 64 * 1024;
+/**
+ * A connection starts with a small slab (carved from Node's shared Buffer pool): one that only
+ * handshakes, PINGs and QUITs never takes 64 KiB of its own. The first batch that does not fit
+ * moves to a full-size slab, which reclaim() then reuses.
+ */
+const FIRST_SLAB_SIZE = 1024;
 /** Buffers up to this size are copied into the slab; larger ones are passed through uncopied. */
 const COPY_LIMIT = 4 * 1024;
 /** Strings up to this length are encoded by a JS loop when ASCII; longer ones by Buffer.write. */
@@ -25,7 +31,7 @@ const CR = 13;
 const LF = 10;
 
 export class EncodedBatch {
-  #slab: Buffer = Buffer.allocUnsafe(SLAB_SIZE);
+  #slab: Buffer = Buffer.allocUnsafe(FIRST_SLAB_SIZE);
   /** Where the bytes of the current batch begin in the slab. */
   #start = 0;
   #offset = 0;

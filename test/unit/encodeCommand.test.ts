@@ -132,3 +132,33 @@ describe('flattenArgs (arguments as the encoder gets them)', () => {
     expect(() => flattenArgs('rpush', ['list', ['a', ['b', undefined]]])).toThrow(/^Invalid argument 2\.2\.2 of RPUSH: undefined/);
   });
 });
+
+describe('EncodedBatch memory', () => {
+  it('a connection that only sends small commands never takes a 64 KiB slab of its own', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const batches: EncodedBatch[] = [];
+    for (let i = 0; i < 200; i++) {
+      const batch = new EncodedBatch();
+      appendCommand(batch, 'auth', ['user', 'password']);
+      appendCommand(batch, 'ping', []);
+      expect(Buffer.concat(batch.take()).toString()).toBe('*3\r\n$4\r\nauth\r\n$4\r\nuser\r\n$8\r\npassword\r\n*1\r\n$4\r\nping\r\n');
+      batches.push(batch);
+    }
+    // 200 full slabs would be 12.5 MiB; small first slabs come out of Node's shared Buffer pool.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(2 * 1024 * 1024);
+    expect(batches).toHaveLength(200);
+  });
+
+  it('moves to a full slab when a batch outgrows the first one, and reuses it after reclaim()', () => {
+    const batch = new EncodedBatch();
+    const value = 'v'.repeat(3000);
+    appendCommand(batch, 'set', ['k', value]);
+    const first = batch.take();
+    expect(Buffer.concat(first).toString()).toBe(`*3\r\n$3\r\nset\r\n$1\r\nk\r\n$3000\r\n${value}\r\n`);
+    batch.reclaim();
+    appendCommand(batch, 'get', ['k']);
+    const [second] = batch.take();
+    expect(second!.toString()).toBe('*2\r\n$3\r\nget\r\n$1\r\nk\r\n');
+    expect(second!.buffer).toBe(first[first.length - 1]!.buffer);
+  });
+});
