@@ -1,7 +1,6 @@
-import { isBlockingCommand } from './commandFlags';
-import { forgetSpec, specOf, type CommandSpec, type SpecialKind } from './commandSpec';
+import { hasBlockArgument } from './commandFlags';
+import { setCustomArgumentTransformer, setCustomReplyTransformer, specOf, type CommandSpec, type SpecialKind } from './commandSpec';
 import { burstNow } from '../util/timers';
-import { customArgumentTransformers, customReplyTransformers } from './transformerRegistry';
 
 export type { SpecialKind } from './commandSpec';
 
@@ -31,14 +30,12 @@ export function observe(command: Command, listener: (error: Error | null, reply:
 export class Command {
   /** ioredis: transform the arguments of every later `name` call (e.g. accept an object). */
   static setArgumentTransformer(name: string, transformer: (args: unknown[]) => unknown[]): void {
-    customArgumentTransformers.set(name.toLowerCase(), transformer);
-    forgetSpec(name.toLowerCase());
+    setCustomArgumentTransformer(name.toLowerCase(), transformer);
   }
 
   /** ioredis: transform the reply of every later `name` call. */
   static setReplyTransformer(name: string, transformer: (reply: unknown) => unknown): void {
-    customReplyTransformers.set(name.toLowerCase(), transformer);
-    forgetSpec(name.toLowerCase());
+    setCustomReplyTransformer(name.toLowerCase(), transformer);
   }
 
   readonly name: string;
@@ -85,7 +82,7 @@ export class Command {
     this.args = args;
     this.returnBuffers = returnBuffers;
     this.isReadOnly = readOnlyHint ?? spec.isReadOnly;
-    this.isBlocking = spec.blocking === 'always' || (spec.blocking === 'withBlockArgument' && isBlockingCommand(name, args));
+    this.isBlocking = spec.blocking === 'always' || (spec.blocking === 'withBlockArgument' && hasBlockArgument(args));
     this.issuedAt = burstNow();
     this.special = spec.special;
   }

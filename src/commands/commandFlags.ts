@@ -32,17 +32,19 @@ export function isReadOnlyCommand(name: string): boolean {
   return readOnlyCommands.has(name);
 }
 
-/**
- * True when the command can hold the connection for a while: BLPOP and friends always,
- * XREAD/XREADGROUP only with a BLOCK argument.
- */
-export function isBlockingCommand(name: string, args: readonly unknown[]): boolean {
-  if (alwaysBlocking.has(name)) return true;
-  if (name === 'xread' || name === 'xreadgroup') {
-    for (const arg of args) {
-      if (typeof arg === 'string' && arg.length === 5 && arg.toLowerCase() === 'block') return true;
-      if (Buffer.isBuffer(arg) && arg.length === 5 && arg.toString('latin1').toLowerCase() === 'block') return true;
-    }
+/** Whether a command can hold the connection for a while: never, always, or only with a BLOCK argument. */
+export type Blocking = 'never' | 'always' | 'withBlockArgument';
+
+/** BLPOP and friends always block; XREAD/XREADGROUP only with a BLOCK argument (see hasBlockArgument). */
+export function blockingOf(name: string): Blocking {
+  if (alwaysBlocking.has(name)) return 'always';
+  return name === 'xread' || name === 'xreadgroup' ? 'withBlockArgument' : 'never';
+}
+
+export function hasBlockArgument(args: readonly unknown[]): boolean {
+  for (const arg of args) {
+    if (typeof arg === 'string' && arg.length === 5 && arg.toLowerCase() === 'block') return true;
+    if (Buffer.isBuffer(arg) && arg.length === 5 && arg.toString('latin1').toLowerCase() === 'block') return true;
   }
   return false;
 }

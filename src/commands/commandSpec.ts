@@ -1,6 +1,7 @@
-import { isBlockingCommand, isReadOnlyCommand } from './commandFlags';
+import { blockingOf, isReadOnlyCommand, type Blocking } from './commandFlags';
+
+export type { Blocking } from './commandFlags';
 import { argumentTransformers, replyTransformers } from './arguments';
-import { customArgumentTransformers, customReplyTransformers } from './transformerRegistry';
 
 /**
  * Commands the connection must notice when written or answered (they change what the socket
@@ -21,9 +22,6 @@ const specialKinds = new Map<string, SpecialKind>([
   ['watch', 'watch'], ['unwatch', 'unwatch'], ['multi', 'multi'], ['exec', 'exec'], ['discard', 'discard'],
 ]);
 
-/** Whether a command may hold the connection: never, always, or only with a BLOCK argument. */
-export type Blocking = 'never' | 'always' | 'withBlockArgument';
-
 /** Everything the hot path needs to know about a command name, found with one lookup. */
 export interface CommandSpec {
   readonly argumentTransformer: ((args: unknown[]) => unknown[]) | undefined;
@@ -32,6 +30,14 @@ export interface CommandSpec {
   readonly blocking: Blocking;
   readonly special: SpecialKind | undefined;
 }
+
+/**
+ * Transformers registered at run time with ioredis's `Command.setArgumentTransformer` /
+ * `Command.setReplyTransformer`. They take precedence over the built-in ones (HSET objects,
+ * HGETALL to an object) for the command they name.
+ */
+const customArgumentTransformers = new Map<string, (args: unknown[]) => unknown[]>();
+const customReplyTransformers = new Map<string, (reply: unknown) => unknown>();
 
 /** Names are user input (`call('anything')`): the cache stops growing here. */
 const MAX_CACHED_SPECS = 2048;
@@ -45,7 +51,7 @@ export function specOf(name: string): CommandSpec {
       argumentTransformer: customArgumentTransformers.get(name) ?? argumentTransformers.get(name),
       replyTransformer: customReplyTransformers.get(name) ?? replyTransformers.get(name),
       isReadOnly: isReadOnlyCommand(name),
-      blocking: isBlockingCommand(name, []) ? 'always' : name === 'xread' || name === 'xreadgroup' ? 'withBlockArgument' : 'never',
+      blocking: blockingOf(name),
       special: specialKinds.get(name),
     };
     if (specs.size < MAX_CACHED_SPECS) specs.set(name, spec);
@@ -53,7 +59,14 @@ export function specOf(name: string): CommandSpec {
   return spec;
 }
 
-/** A transformer was registered for `name` at run time: build its spec again on next use. */
-export function forgetSpec(name: string): void {
+/** Every later `name` command transforms its arguments with `transformer`. */
+export function setCustomArgumentTransformer(name: string, transformer: (args: unknown[]) => unknown[]): void {
+  customArgumentTransformers.set(name, transformer);
+  specs.delete(name);
+}
+
+/** Every later `name` command transforms its reply with `transformer`. */
+export function setCustomReplyTransformer(name: string, transformer: (reply: unknown) => unknown): void {
+  customReplyTransformers.set(name, transformer);
   specs.delete(name);
 }
