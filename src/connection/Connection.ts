@@ -521,6 +521,12 @@ export class Connection extends EventEmitter {
       tls: this.#options.tls,
       keepAlive: this.#options.keepAlive,
       noDelay: this.#options.noDelay,
+      // The buffer is shared by every socket: the reader must be done with it before returning.
+      onRead: (length, buffer) => {
+        if (this.#socket !== socket) return;
+        reader.feed(buffer, length);
+        if (this.#holdsLoopOnlyWhenBusy) this.#releaseLoopIfIdle(socket);
+      },
     });
     this.#socket = socket;
     this.#ownerPid = this.#options.pidSource();
@@ -552,11 +558,6 @@ export class Connection extends EventEmitter {
       if (this.#options.socketTimeout !== null) socket.setTimeout(this.#options.socketTimeout);
       this.#moveTo('handshaking', 'socket connected');
       this.#handshake(socket);
-    });
-    socket.on('data', (chunk: Buffer) => {
-      if (this.#socket !== socket) return;
-      reader.feed(chunk);
-      if (this.#holdsLoopOnlyWhenBusy) this.#releaseLoopIfIdle(socket);
     });
     socket.on('error', (error: Error) => {
       if (this.#socket !== socket) return;

@@ -1,14 +1,20 @@
-import RedisParser = require('redis-parser');
+import { ReplyError } from '../errors';
 
 /**
- * Wraps redis-parser (RESP2). Feeds chunks, hands out complete replies, and enforces a limit on
- * how many bytes one reply may span. After the first failure it stays failed: the bytes that
- * follow cannot be trusted to line up with any command.
+ * Reads RESP2 replies out of the bytes a socket delivers and hands each one out whole.
  *
- * redis-parser trusts its input: it reads `$-5` as a null, `:12x` as 192, a length of `abc` as a
- * number and skips the two bytes after a bulk payload without looking at them. A FrameCheck runs
- * over every chunk first and refuses such bytes, so a malformed reply fails the connection
- * instead of becoming a wrong answer (or a wait for bytes that never come).
+ * Two passes, each simple on its own. A FrameCheck runs over every chunk first: it refuses
+ * malformed bytes (`$-5`, `:12x`, a bulk that runs past its length) and replies over
+ * maxReplyBytes, and it knows where each top-level reply ends. Only then are complete replies
+ * decoded, by a parser that may trust its input because the check has vouched for every byte.
+ * After the first failure the reader stays failed: the bytes that follow cannot be trusted to
+ * line up with any command.
+ *
+ * The chunk passed to feed() is borrowed: the connection reads every socket into one shared
+ * buffer and overwrites it with the next read. Nothing here keeps a reference to it: strings are
+ * decoded from it, Buffer replies are copied out, and the head of a reply that continues in the
+ * next chunk is copied into a buffer of its own (sized from the announced length, so a 100 KB bulk
+ * is copied once, not concatenated chunk by chunk).
  */
 export interface ReplyReaderHandlers {
   onReply(reply: unknown): void;
@@ -22,16 +28,9 @@ export interface ReplyReaderOptions {
   maxReplyBytes: number;
 }
 
-/** The fields of redis-parser's instance that it does not type but we read. */
-interface ParserInternals {
-  optionReturnBuffers: boolean;
-  execute(chunk: Buffer): void;
-  reset(): void;
-}
-
 /**
- * Deepest array nesting accepted. redis-parser recurses once per level (and again per chunk while
- * a reply is incomplete); far below where its recursion would exhaust the stack.
+ * Deepest array nesting accepted. The parser recurses once per level; far below where that
+ * would exhaust the stack.
  */
 export const MAX_REPLY_DEPTH = 512;
 
@@ -64,15 +63,23 @@ class FrameCheck {
   #carried = 0;
   /** Bytes of the top-level reply in progress (0 at a reply boundary). */
   frameBytes = 0;
+  /** After scan(): offset just past the first top-level reply completed in the chunk, else -1. */
+  firstFrameEnd = -1;
+  /** After scan(): offset just past the last top-level reply completed in the chunk, else -1. */
+  lastFrameEnd = -1;
   readonly #maxReplyBytes: number;
 
   constructor(maxReplyBytes: number) {
     this.#maxReplyBytes = maxReplyBytes;
   }
 
-  /** Returns null when the whole chunk is well formed so far, else the offset of the bad byte and why. */
-  scan(chunk: Buffer): { at: number; reason: string } | null {
-    const length = chunk.length;
+  /**
+   * Checks `chunk[0, length)`. Returns null when it is well formed so far, else the offset of the
+   * bad byte and why; replies that ended before that offset are sound (firstFrameEnd, lastFrameEnd).
+   */
+  scan(chunk: Buffer, length: number): { at: number; reason: string } | null {
+    this.firstFrameEnd = -1;
+    this.lastFrameEnd = -1;
     const max = this.#maxReplyBytes;
     let i = 0;
     let failure: string | null = null;
@@ -233,6 +240,8 @@ class FrameCheck {
       if (ended) {
         // A top-level reply just ended: the next one starts here.
         ended = false;
+        if (this.firstFrameEnd === -1) this.firstFrameEnd = i;
+        this.lastFrameEnd = i;
         this.#carried = 0;
         frameStart = i;
       }
@@ -240,6 +249,16 @@ class FrameCheck {
     this.#carried += length - frameStart;
     this.frameBytes = this.#carried;
     return null;
+  }
+
+  /**
+   * The fewest bytes the reply in progress will span in all: what has arrived, plus the rest of
+   * the bulk being read when that is known. Exact for a top-level bulk once its header is in.
+   */
+  frameSizeAtLeast(): number {
+    const mode = this.#mode;
+    const due = mode === 'payload' ? this.#payloadLeft + 2 : mode === 'payloadCr' ? 2 : mode === 'payloadLf' ? 1 : 0;
+    return this.frameBytes + due;
   }
 
   /**
@@ -298,26 +317,32 @@ function describeByte(byte: number): string {
   return byte >= 32 && byte < 127 ? JSON.stringify(String.fromCharCode(byte)) : `0x${byte.toString(16).padStart(2, '0')}`;
 }
 
+/** Smallest buffer taken for the head of a reply that continues in the next chunk. */
+const MIN_PARTIAL_BYTES = 1024;
+
 export class ReplyReader {
-  readonly #parser: ParserInternals;
   readonly #check: FrameCheck;
   readonly #handlers: ReplyReaderHandlers;
+  readonly #stringNumbers: boolean;
+  readonly #maxReplyBytes: number;
+  #returnBuffers = false;
   #failed = false;
+  /**
+   * The reply that began in an earlier chunk, copied (the chunk's memory is reused). Buffer
+   * replies decoded from it may share its memory: it is dropped once that reply is out.
+   */
+  #partial: Buffer | null = null;
+  #partialLength = 0;
+  /** Decoding cursor into the buffer being decoded. */
+  #at = 0;
+  /** Whether the buffer being decoded is #partial (owned) rather than the borrowed chunk. */
+  #decodingOwned = false;
 
   constructor(handlers: ReplyReaderHandlers, options: ReplyReaderOptions) {
     this.#handlers = handlers;
     this.#check = new FrameCheck(options.maxReplyBytes);
-    this.#parser = new RedisParser({
-      returnReply: (reply: unknown) => {
-        if (!this.#failed) handlers.onReply(reply);
-      },
-      returnError: (error: Error) => {
-        if (!this.#failed) handlers.onErrorReply(error.message);
-      },
-      returnFatalError: (error: Error) => this.#fail(error.message, error),
-      returnBuffers: false,
-      stringNumbers: options.stringNumbers,
-    }) as unknown as ParserInternals;
+    this.#stringNumbers = options.stringNumbers;
+    this.#maxReplyBytes = options.maxReplyBytes;
   }
 
   get failed(): boolean {
@@ -326,25 +351,48 @@ export class ReplyReader {
 
   /** Decode the next replies as Buffers (true) or strings (false). Takes effect at a reply boundary. */
   set returnBuffers(value: boolean) {
-    this.#parser.optionReturnBuffers = value;
+    this.#returnBuffers = value;
   }
 
   get returnBuffers(): boolean {
-    return this.#parser.optionReturnBuffers;
+    return this.#returnBuffers;
   }
 
-  feed(chunk: Buffer): void {
+  /** Reads `chunk[0, length)`. The chunk is only borrowed for the duration of the call. */
+  feed(chunk: Buffer, length: number = chunk.length): void {
     if (this.#failed) return;
-    const bad = this.#check.scan(chunk);
-    // The replies completed before a malformed byte are sound: hand them out, then fail.
-    const sound = bad === null ? chunk : chunk.subarray(0, bad.at);
-    if (sound.length > 0) {
-      try {
-        this.#parser.execute(sound);
-      } catch (error) {
-        this.#fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error), error);
-        return;
+    const check = this.#check;
+    const bad = check.scan(chunk, length);
+    // Replies completed before a malformed byte are sound: hand them out, then fail.
+    const soundEnd = bad === null ? length : bad.at;
+    const firstEnd = check.firstFrameEnd;
+    const lastEnd = check.lastFrameEnd;
+    try {
+      let at = 0;
+      if (this.#partial !== null) {
+        if (firstEnd === -1) {
+          if (bad === null) this.#keepPartial(chunk, 0, soundEnd);
+        } else {
+          this.#keepPartial(chunk, 0, firstEnd);
+          const whole = this.#partial;
+          this.#partial = null;
+          this.#partialLength = 0;
+          this.#decodingOwned = true;
+          this.#deliver(whole, 0);
+          at = firstEnd;
+        }
+      } else if (firstEnd === -1) {
+        if (bad === null && soundEnd > 0) this.#keepPartial(chunk, 0, soundEnd);
+        at = soundEnd;
       }
+      if (lastEnd !== -1) {
+        this.#decodingOwned = false;
+        while (at < lastEnd && !this.#failed) at = this.#deliver(chunk, at);
+        if (bad === null && at < soundEnd && !this.#failed) this.#keepPartial(chunk, at, soundEnd);
+      }
+    } catch (error) {
+      this.#fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error), error);
+      return;
     }
     if (bad !== null) this.#fail(bad.reason);
   }
@@ -354,14 +402,104 @@ export class ReplyReader {
     return this.#check.frameBytes;
   }
 
+  /** Appends `chunk[start, end)` to the reply in progress, growing its buffer toward its known size. */
+  #keepPartial(chunk: Buffer, start: number, end: number): void {
+    const adding = end - start;
+    if (adding === 0) return;
+    let partial = this.#partial;
+    const needed = this.#partialLength + adding;
+    if (partial === null || needed > partial.length) {
+      const doubled = partial === null ? MIN_PARTIAL_BYTES : partial.length * 2;
+      const size = Math.max(needed, this.#check.frameSizeAtLeast(), Math.min(doubled, this.#maxReplyBytes));
+      const grown = Buffer.allocUnsafe(size);
+      if (partial !== null) partial.copy(grown, 0, 0, this.#partialLength);
+      partial = grown;
+      this.#partial = grown;
+    }
+    chunk.copy(partial, this.#partialLength, start, end);
+    this.#partialLength = needed;
+  }
+
+  /** Decodes the complete top-level reply at `at` and hands it out; returns where the next begins. */
+  #deliver(source: Buffer, at: number): number {
+    this.#at = at;
+    if (source[at] === 45) {
+      const message = this.#line(source, false) as string;
+      this.#handlers.onErrorReply(message);
+    } else {
+      this.#handlers.onReply(this.#value(source));
+    }
+    return this.#at;
+  }
+
+  /** One value at the cursor, which moves past it. Only ever called on bytes FrameCheck accepted. */
+  #value(source: Buffer): unknown {
+    switch (source[this.#at]) {
+      case 36: {
+        const length = this.#length(source);
+        if (length < 0) return null;
+        const start = this.#at;
+        const end = start + length;
+        this.#at = end + 2;
+        return this.#returnBuffers ? this.#bytes(source, start, end) : source.toString('utf8', start, end);
+      }
+      case 42: {
+        const count = this.#length(source);
+        if (count < 0) return null;
+        const items = new Array<unknown>(count);
+        for (let i = 0; i < count; i++) items[i] = this.#value(source);
+        return items;
+      }
+      case 58: {
+        if (!this.#stringNumbers) return this.#length(source);
+        const start = this.#at + 1;
+        const end = source.indexOf(13, start);
+        this.#at = end + 2;
+        return source.toString('latin1', start, end);
+      }
+      case 43:
+        return this.#line(source, this.#returnBuffers);
+      default:
+        // 45, an error inside an array (EXEC results): a value, not a failed command.
+        return new ReplyError(this.#line(source, false) as string);
+    }
+  }
+
+  /** The number on a header line (`$`, `*`, `:`); the cursor moves past its CRLF. */
+  #length(source: Buffer): number {
+    let i = this.#at + 1;
+    let negative = false;
+    if (source[i] === 45) {
+      negative = true;
+      i += 1;
+    }
+    let value = 0;
+    for (let byte = source[i]!; byte !== 13; byte = source[++i]!) value = value * 10 + (byte - 48);
+    this.#at = i + 2;
+    return negative ? -value : value;
+  }
+
+  /** The text of a status or error line; the cursor moves past its CRLF. */
+  #line(source: Buffer, asBuffer: boolean): string | Buffer {
+    const start = this.#at + 1;
+    const end = source.indexOf(13, start);
+    this.#at = end + 2;
+    return asBuffer ? this.#bytes(source, start, end) : source.toString('utf8', start, end);
+  }
+
+  /** Bytes for a Buffer reply: shared with #partial (owned), copied out of a borrowed chunk. */
+  #bytes(source: Buffer, start: number, end: number): Buffer {
+    if (this.#decodingOwned) return source.subarray(start, end);
+    const copy = Buffer.allocUnsafe(end - start);
+    source.copy(copy, 0, start, end);
+    return copy;
+  }
+
   #fail(reason: string, cause?: unknown): void {
     if (this.#failed) return;
     this.#failed = true;
-    try {
-      this.#parser.reset();
-    } catch {
-      // reset only drops buffers; nothing to recover from
-    }
+    this.#partial = null;
+    this.#partialLength = 0;
     this.#handlers.onFatal(reason, cause);
   }
 }

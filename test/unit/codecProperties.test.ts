@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeCommand } from '../../src/protocol/encodeCommand';
+import { feedBorrowed } from '../fixtures/borrowedChunk';
 import { MAX_REPLY_DEPTH, ReplyReader } from '../../src/protocol/ReplyReader';
 
 type Shown = string | number | null | Shown[] | { error: string };
@@ -41,7 +42,7 @@ function collect(chunks: Iterable<Buffer>, maxReplyBytes = 1 << 30): Collected {
     { stringNumbers: false, maxReplyBytes },
   );
   reader.returnBuffers = true;
-  for (const chunk of chunks) reader.feed(chunk);
+  for (const chunk of chunks) feedBorrowed(reader, chunk);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * reason it gives for them, maxReplyBytes and the nesting limit, and that it stays failed.
  */
 import { describe, expect, it } from 'vitest';
+import { feedBorrowed } from '../fixtures/borrowedChunk';
 import { MAX_REPLY_DEPTH, ReplyReader, type ReplyReaderOptions } from '../../src/protocol/ReplyReader';
 
 type Event = ['reply', unknown] | ['error', string] | ['fatal', string];
@@ -34,9 +35,9 @@ function asBytes(input: string | Buffer): Buffer {
 function read(input: string | Buffer, options: Parameters<typeof harness>[0] = {}): Event[] {
   const bytes = asBytes(input);
   const whole = harness(options);
-  whole.reader.feed(bytes);
+  feedBorrowed(whole.reader, bytes);
   const split = harness(options);
-  for (let i = 0; i < bytes.length; i++) split.reader.feed(bytes.subarray(i, i + 1));
+  for (let i = 0; i < bytes.length; i++) feedBorrowed(split.reader, bytes.subarray(i, i + 1));
   expect(split.events).toEqual(whole.events);
   return whole.events;
 }
@@ -89,9 +90,9 @@ describe('ReplyReader: well-formed replies, one chunk and byte by byte', () => {
 
   it('switches between strings and Buffers at a reply boundary', () => {
     const { reader, events } = harness();
-    reader.feed(Buffer.from('$1\r\na\r\n'));
+    feedBorrowed(reader, Buffer.from('$1\r\na\r\n'));
     reader.returnBuffers = true;
-    reader.feed(Buffer.from('$1\r\nb\r\n'));
+    feedBorrowed(reader, Buffer.from('$1\r\nb\r\n'));
     expect(events).toEqual([['reply', 'a'], ['reply', Buffer.from('b')]]);
   });
 
@@ -99,7 +100,7 @@ describe('ReplyReader: well-formed replies, one chunk and byte by byte', () => {
     const payload = Buffer.alloc(1024 * 1024, 'x');
     const input = Buffer.concat([Buffer.from(`$${payload.length}\r\n`), payload, Buffer.from('\r\n')]);
     const { reader, events } = harness({ returnBuffers: true, maxReplyBytes: 2 * 1024 * 1024 });
-    for (let offset = 0; offset < input.length; offset += 7919) reader.feed(input.subarray(offset, offset + 7919));
+    for (let offset = 0; offset < input.length; offset += 7919) feedBorrowed(reader, input.subarray(offset, offset + 7919));
     expect(events).toHaveLength(1);
     expect((events[0]![1] as Buffer).equals(payload)).toBe(true);
   });
@@ -109,13 +110,13 @@ describe('ReplyReader: partialReplyBytes', () => {
   it('counts the bytes of the reply in progress, and 0 at a boundary', () => {
     const { reader } = harness();
     expect(reader.partialReplyBytes()).toBe(0);
-    reader.feed(Buffer.from('+OK\r\n$10\r\nhello'));
+    feedBorrowed(reader, Buffer.from('+OK\r\n$10\r\nhello'));
     expect(reader.partialReplyBytes()).toBe(10); // "$10\r\n" and "hello"
-    reader.feed(Buffer.from('world'));
+    feedBorrowed(reader, Buffer.from('world'));
     expect(reader.partialReplyBytes()).toBe(15);
-    reader.feed(Buffer.from('\r\n*2\r\n:1\r\n'));
+    feedBorrowed(reader, Buffer.from('\r\n*2\r\n:1\r\n'));
     expect(reader.partialReplyBytes()).toBe(8);
-    reader.feed(Buffer.from(':2\r\n'));
+    feedBorrowed(reader, Buffer.from(':2\r\n'));
     expect(reader.partialReplyBytes()).toBe(0);
   });
 });
@@ -158,10 +159,10 @@ describe('ReplyReader: malformed bytes fail the reader with a reason', () => {
 
   it('stays failed: later bytes, even well-formed ones, produce nothing', () => {
     const { reader, events } = harness();
-    reader.feed(Buffer.from('!garbage'));
+    feedBorrowed(reader, Buffer.from('!garbage'));
     expect(reader.failed).toBe(true);
-    reader.feed(Buffer.from('+OK\r\n'));
-    reader.feed(Buffer.from('-ERR x\r\n'));
+    feedBorrowed(reader, Buffer.from('+OK\r\n'));
+    feedBorrowed(reader, Buffer.from('-ERR x\r\n'));
     expect(events).toHaveLength(1);
     expect(events[0]![0]).toBe('fatal');
   });
@@ -192,7 +193,7 @@ describe('ReplyReader: limits', () => {
 
   it('counts each reply on its own: many small replies never add up to the limit', () => {
     const { reader, events } = harness({ maxReplyBytes: 16 });
-    for (let i = 0; i < 1000; i++) reader.feed(Buffer.from('$5\r\nhello\r\n'));
+    for (let i = 0; i < 1000; i++) feedBorrowed(reader, Buffer.from('$5\r\nhello\r\n'));
     expect(events).toHaveLength(1000);
     expect(events.every((event) => event[0] === 'reply')).toBe(true);
   });
@@ -209,7 +210,7 @@ describe('ReplyReader: limits', () => {
 
   it('refuses 100000 levels of nesting without overflowing the stack', () => {
     const { reader, events } = harness();
-    reader.feed(Buffer.from('*1\r\n'.repeat(100_000) + ':1\r\n'));
+    feedBorrowed(reader, Buffer.from('*1\r\n'.repeat(100_000) + ':1\r\n'));
     expect(events).toEqual([['fatal', `arrays nested deeper than ${MAX_REPLY_DEPTH} levels`]]);
   });
 });
