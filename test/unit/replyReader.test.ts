@@ -104,6 +104,22 @@ describe('ReplyReader: well-formed replies, one chunk and byte by byte', () => {
     expect(events).toHaveLength(1);
     expect((events[0]![1] as Buffer).equals(payload)).toBe(true);
   });
+
+  it('decodes a bulk over 64 KiB as text exactly as one whole decode would, characters straddling its pieces included', () => {
+    let seed = 7;
+    const random = Buffer.alloc(300_000);
+    for (let i = 0; i < random.length; i++) random[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    const payloads = [Buffer.from('a€😀é'.repeat(30_000)), random]; // UTF-8 with 1- to 4-byte characters; arbitrary bytes
+    for (const payload of payloads) {
+      const input = Buffer.concat([Buffer.from(`$${payload.length}\r\n`), payload, Buffer.from('\r\n')]);
+      for (const chunkSize of [input.length, 65_536, 4093]) {
+        const { reader, events } = harness();
+        for (let offset = 0; offset < input.length; offset += chunkSize) feedBorrowed(reader, input.subarray(offset, offset + chunkSize));
+        expect(events).toHaveLength(1);
+        expect(events[0]![1] === payload.toString('utf8')).toBe(true);
+      }
+    }
+  });
 });
 
 describe('ReplyReader: partialReplyBytes', () => {
