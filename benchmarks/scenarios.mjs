@@ -98,7 +98,7 @@ export const SCENARIOS = [
     chartLabel: 'Sequential GET/SET 100 B',
     group: 'sequential',
     title: 'Sequential GET/SET 100 B',
-    description: 'One command awaited at a time, alternating SET and GET of 100-byte values. Measures per-command overhead and round-trip latency. bare-node-socket is a reference, not a client: a bare socket with redis-parser and one promise per command, the fastest an awaited round trip gets in Node.',
+    description: 'One command awaited at a time, alternating SET and GET of 100-byte values. Measures per-command overhead and round-trip latency. bare-node-socket is a reference, not a client: a bare socket read into one reused buffer, a minimal RESP reader and one promise per command, about the fastest an awaited round trip gets in Node.',
     clients: [...BASE, 'bare-node-socket'],
     unit: 'commands',
     ceiling: getSetCeiling(inFlight(1)),

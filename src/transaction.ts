@@ -17,7 +17,7 @@ export interface QueuedReplyShape {
   script: Script | undefined;
 }
 
-/** An EXEC reply with a nested error (redis-parser's own class) gets our ReplyError instead. */
+/** An error among EXEC's results as a ReplyError (the reader's nested errors already are one; a transformer's error is not). */
 export function toReplyError(error: Error): ReplyError {
   if (error instanceof ReplyError) return error;
   return new ReplyError(error.message);

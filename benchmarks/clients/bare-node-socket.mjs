@@ -1,12 +1,12 @@
-// A reference, not a client: a bare net.Socket with redis-parser and one promise per command
-// (benchmarks/server.mjs's raw connection, the one the harness itself uses for seeding). It has no
-// features at all, so in the sequential and large-value scenarios it shows what an awaited round
-// trip costs in Node itself: a promise-based Node client using redis-parser cannot beat it, whatever
-// redis-benchmark does.
+// A reference, not a client: a bare net.Socket read into one reused buffer (net's onread), a
+// minimal RESP reader (rawResp.mjs) and one promise per command: benchmarks/server.mjs's raw
+// connection, the one the harness itself uses for seeding. It has no features at all, so in the
+// sequential and large-value scenarios it shows what an awaited round trip costs in Node itself;
+// the distance from it to a client is that client's own cost.
 import { openRaw } from '../server.mjs';
 
 export const packageName = 'node:net';
-export const describe = () => ({ package: 'node:net + redis-parser', version: process.version });
+export const describe = () => ({ package: 'node:net onread + minimal RESP reader', version: process.version });
 
 export function load() {
   return {
