@@ -335,3 +335,43 @@ describe('timeouts', () => {
     expect(await server.command('GET', 'st-counter')).toBeNull();
   });
 });
+
+describe('reading replies', () => {
+  /** Printable pseudo-random bytes: the text and the Buffer reply can both be compared. */
+  function randomValue(bytes: number, seed: number): Buffer {
+    const value = Buffer.alloc(bytes);
+    let x = seed * 2654435761;
+    for (let i = 0; i < bytes; i++) value[i] = 33 + (((x = (x * 1103515245 + 12345) >>> 0) >>> 24) % 94);
+    return value;
+  }
+
+  it('four clients reading large and small replies at once each get their own bytes (every socket reads into one shared buffer)', async () => {
+    const sizes = [70_000, 300_000, 1_100_000, 2_500_000];
+    const values = sizes.map((size, i) => randomValue(size, i + 1));
+    const writer = track(new Redis({ port: server.port }));
+    for (let i = 0; i < values.length; i++) await writer.set(`read:big:${i}`, values[i]!);
+    await writer.rpush('read:list', ...Array.from({ length: 2000 }, (_, i) => `element-${i}`));
+    const readers = values.map(() => track(new Redis({ port: server.port })));
+    const mismatches = await Promise.all(readers.map(async (client, which) => {
+      const key = `read:big:${which}`;
+      const expectedText = values[which]!.toString('latin1');
+      let bad = 0;
+      for (let round = 0; round < 8; round++) {
+        const pipeline = client.pipeline().get(key).lrange('read:list', 0, -1).getBuffer(key).echo(`small-${which}-${round}`);
+        const [asText, asBuffer, list, echoed] = await Promise.all([
+          client.get(key),
+          client.getBuffer(key),
+          client.lrange('read:list', 0, -1),
+          pipeline.exec(),
+        ]);
+        if (asText !== expectedText || !asBuffer!.equals(values[which]!)) bad++;
+        if (list.length !== 2000 || list[1999] !== 'element-1999') bad++;
+        const results = echoed!.map(([error, value]) => (error === null ? value : error));
+        if (results[0] !== expectedText || !(results[2] as Buffer).equals(values[which]!) || results[3] !== `small-${which}-${round}`) bad++;
+        if ((results[1] as string[]).length !== 2000) bad++;
+      }
+      return bad;
+    }));
+    expect(mismatches).toEqual([0, 0, 0, 0]);
+  });
+});

@@ -59,6 +59,14 @@ function tlsPort(target: RedisServer): number {
   return target.tls!.port;
 }
 
+/** Printable pseudo-random bytes (so the text and the Buffer reply can both be compared). */
+function randomValue(bytes: number, seed: number): Buffer {
+  const value = Buffer.alloc(bytes);
+  let x = seed * 2654435761;
+  for (let i = 0; i < bytes; i++) value[i] = 33 + ((x = (x * 1103515245 + 12345) >>> 0) >>> 24) % 94;
+  return value;
+}
+
 function track(client: Redis): Redis {
   clients.push(client);
   client.on('error', () => undefined);
@@ -102,6 +110,23 @@ describe('TLS connections', () => {
     expect(results).toEqual([[null, 1], [null, 2]]);
     expect(await client.multi().set('tls:m', '1').get('tls:m').exec()).toEqual([[null, 'OK'], [null, '1']]);
     expect(await client.call('ACL', 'WHOAMI')).toBe('app');
+  });
+
+  it('large replies over TLS, two clients at once: every byte lands (TLS sockets read into the shared buffer too)', async () => {
+    const values = [randomValue(300_000, 1), randomValue(700_000, 2)];
+    const writer = secure();
+    await writer.set('tls:big:0', values[0]!);
+    await writer.set('tls:big:1', values[1]!);
+    const readers = [secure(), secure()];
+    const rounds = await Promise.all(readers.map(async (client, which) => {
+      let matched = 0;
+      for (let i = 0; i < 10; i++) {
+        const [asBuffer, asText] = await Promise.all([client.getBuffer(`tls:big:${which}`), client.get(`tls:big:${which}`)]);
+        if (asBuffer!.equals(values[which]!) && asText === values[which]!.toString('latin1')) matched++;
+      }
+      return matched;
+    }));
+    expect(rounds).toEqual([10, 10]);
   });
 
   it('blocking commands (leases) and pub/sub (subscriber connection) use TLS too', async () => {
