@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { ReplyError } from '../errors';
+import { utf8Text } from './nodeBuffer';
 
 /**
  * Reads RESP2 replies out of the bytes a socket delivers and hands each one out whole.
@@ -459,7 +460,7 @@ export class ReplyReader {
         const end = start + length;
         this.#at = end + 2;
         if (this.#returnBuffers) return this.#bytes(source, start, end);
-        return length > DECODE_PIECE_BYTES ? decodeInPieces(source, start, end) : source.toString('utf8', start, end);
+        return length > DECODE_PIECE_BYTES ? decodeInPieces(source, start, end) : utf8Text(source, start, end);
       }
       case 42: {
         const count = this.#length(source);
@@ -502,7 +503,7 @@ export class ReplyReader {
     const start = this.#at + 1;
     const end = source.indexOf(13, start);
     this.#at = end + 2;
-    return asBuffer ? this.#bytes(source, start, end) : source.toString('utf8', start, end);
+    return asBuffer ? this.#bytes(source, start, end) : utf8Text(source, start, end);
   }
 
   /** Bytes for a Buffer reply: shared with #partial (owned), copied out of a borrowed chunk. */

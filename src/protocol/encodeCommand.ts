@@ -1,4 +1,5 @@
 import type { CommandArgument } from '../commands/Command';
+import { writeUtf8 } from './nodeBuffer';
 
 /**
  * Commands -> RESP bytes, written straight into a slab Buffer. A batch of commands becomes one
@@ -22,8 +23,13 @@ const SLAB_SIZE = 64 * 1024;
 const FIRST_SLAB_SIZE = 1024;
 /** Buffers up to this size are copied into the slab; larger ones are passed through uncopied. */
 const COPY_LIMIT = 4 * 1024;
-/** Strings up to this length are encoded by a JS loop when ASCII; longer ones by Buffer.write. */
-const INLINE_STRING_LIMIT = 64;
+/** Strings up to this length are encoded by a JS loop when ASCII (below ~32 characters the loop beats a native call). */
+const INLINE_STRING_LIMIT = 32;
+/**
+ * Up to this many characters a string is written without measuring it first (room for 3 bytes
+ * per character is reserved); longer ones are measured, so a large string never reserves 3x.
+ */
+const GUESSED_LENGTH_LIMIT = 4096;
 
 const ASTERISK = 42;
 const DOLLAR = 36;
@@ -133,10 +139,31 @@ export class EncodedBatch {
       // Not ASCII: its byte length differs from its length; rewrite with the real one.
       this.#offset = headerAt;
     }
+    if (length <= GUESSED_LENGTH_LIMIT) {
+      // One native call instead of two (byteLength, then write): the text goes in first, after
+      // room for the header its length would need if it were ASCII, and the header follows.
+      this.#reserve(length * 3 + 16);
+      const slab = this.#slab;
+      const headerAt = this.#offset;
+      const guessedDigits = digitCount(length);
+      let payloadAt = headerAt + guessedDigits + 3;
+      const bytes = writeUtf8(slab, text, payloadAt, length * 3);
+      const digits = digitCount(bytes);
+      if (digits !== guessedDigits) {
+        // More bytes than characters, and enough to need a wider length: move the text over.
+        slab.copyWithin(payloadAt + digits - guessedDigits, payloadAt, payloadAt + bytes);
+        payloadAt += digits - guessedDigits;
+      }
+      this.#writeCount(DOLLAR, bytes);
+      this.#offset = payloadAt + bytes;
+      slab[this.#offset++] = CR;
+      slab[this.#offset++] = LF;
+      return;
+    }
     const bytes = Buffer.byteLength(text);
     this.#reserve(bytes + 16);
     this.#writeCount(DOLLAR, bytes);
-    this.#offset += this.#slab.write(text, this.#offset, bytes, 'utf8');
+    this.#offset += writeUtf8(this.#slab, text, this.#offset, bytes);
     this.#slab[this.#offset++] = CR;
     this.#slab[this.#offset++] = LF;
   }
@@ -163,6 +190,12 @@ export class EncodedBatch {
     this.#slab[this.#offset++] = CR;
     this.#slab[this.#offset++] = LF;
   }
+}
+
+function digitCount(value: number): number {
+  let digits = 1;
+  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  return digits;
 }
 
 export function appendCommand(batch: EncodedBatch, name: string, args: readonly CommandArgument[]): void {

@@ -24,6 +24,21 @@ describe('encodeCommand', () => {
     expect(encodeCommand('set', ['', ''])).toEqual(wire('*3\r\n$3\r\nset\r\n$0\r\n\r\n$0\r\n\r\n'));
   });
 
+  it('gets the byte length right when it needs more digits than the character count (text written before its header)', () => {
+    // ASCII, 2-, 3- and 4-byte characters and a lone surrogate (written as U+FFFD, 3 bytes), at
+    // character counts around the 32-character loop limit, the 4,096 guessed-length limit and
+    // where the byte count crosses into one more digit than the character count has.
+    const pieces = ['a', 'é', '€', '😀', '\ud800'];
+    for (const piece of pieces) {
+      for (const count of [4, 9, 10, 33, 34, 40, 99, 100, 340, 999, 1000, 1365, 2048, 4095, 4096, 4097]) {
+        const text = piece.repeat(Math.max(1, Math.floor(count / piece.length)));
+        const bytes = Buffer.from(text, 'utf8');
+        const expected = wire(`*3\r\n$3\r\nset\r\n$1\r\nk\r\n$${bytes.length}\r\n`, bytes, '\r\n');
+        expect(encodeCommand('set', ['k', text]).equals(expected)).toBe(true);
+      }
+    }
+  });
+
   it('keeps CR, LF and NUL inside arguments (binary safe)', () => {
     expect(encodeCommand('set', ['a\r\nb', 'x\0y'])).toEqual(wire('*3\r\n$3\r\nset\r\n$4\r\na\r\nb\r\n$3\r\nx\0y\r\n'));
   });
