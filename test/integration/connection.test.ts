@@ -5,6 +5,7 @@
  * commandTimeout keeps the slot, socketTimeout closes a silent socket).
  */
 import type { EventEmitter } from 'node:events';
+import net from 'node:net';
 import IORedis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -373,5 +374,51 @@ describe('reading replies', () => {
       return bad;
     }));
     expect(mismatches).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('how commands are written', () => {
+  /** Counts socket.write calls towards the test server while `body` runs. */
+  async function countWrites(body: () => Promise<void>): Promise<number> {
+    const original = net.Socket.prototype.write;
+    let writes = 0;
+    net.Socket.prototype.write = function (this: net.Socket, ...args: Parameters<typeof original>) {
+      if (this.remotePort === server.port) writes++;
+      return original.apply(this, args);
+    } as typeof original;
+    try {
+      await body();
+    } finally {
+      net.Socket.prototype.write = original;
+    }
+    return writes;
+  }
+
+  it('commands issued in one synchronous run, and by promise callbacks queued before it, go out in one write', async () => {
+    const client = track(new Redis({ port: server.port }));
+    await client.ping();
+    const writes = await countWrites(async () => {
+      const replies: Array<Promise<unknown>> = [];
+      const earlier = Promise.resolve().then(() => replies.push(client.get('batch:3')));
+      for (let i = 0; i < 10; i++) replies.push(client.set(`batch:${i}`, String(i)));
+      await earlier;
+      expect(await Promise.all(replies)).toEqual([...Array.from({ length: 10 }, () => 'OK'), '3']);
+    });
+    expect(writes).toBe(1);
+  });
+
+  it('callers resumed by one reply chunk issue their next commands into one write, not one each', async () => {
+    const client = track(new Redis({ port: server.port }));
+    await client.ping();
+    const writes = await countWrites(async () => {
+      const callers = Array.from({ length: 20 }, async (_, i) => {
+        await client.get('batch:1');
+        return client.set(`resumed:${i}`, 'v');
+      });
+      expect(await Promise.all(callers)).toEqual(Array.from({ length: 20 }, () => 'OK'));
+    });
+    // One write for the 20 GETs; the 20 SETs in one more (two if the replies came in two reads).
+    expect(writes).toBeGreaterThanOrEqual(2);
+    expect(writes).toBeLessThanOrEqual(3);
   });
 });
