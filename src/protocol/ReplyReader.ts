@@ -391,7 +391,7 @@ export class ReplyReader {
         if (firstEnd === -1) {
           if (bad === null) this.#keepPartial(chunk, 0, soundEnd);
         } else {
-          this.#keepPartial(chunk, 0, firstEnd);
+          this.#keepPartial(chunk, 0, firstEnd, true);
           const whole = this.#partial;
           this.#partial = null;
           this.#partialLength = 0;
@@ -420,15 +420,18 @@ export class ReplyReader {
     return this.#check.frameBytes;
   }
 
-  /** Appends `chunk[start, end)` to the reply in progress, growing its buffer toward its known size. */
-  #keepPartial(chunk: Buffer, start: number, end: number): void {
+  /**
+   * Appends `chunk[start, end)` to the reply in progress, growing its buffer toward its known size
+   * (`completes`: these bytes end it, so exactly what they need).
+   */
+  #keepPartial(chunk: Buffer, start: number, end: number, completes = false): void {
     const adding = end - start;
     if (adding === 0) return;
     let partial = this.#partial;
     const needed = this.#partialLength + adding;
     if (partial === null || needed > partial.length) {
       const doubled = partial === null ? MIN_PARTIAL_BYTES : partial.length * 2;
-      const size = Math.max(needed, this.#check.frameSizeAtLeast(), Math.min(doubled, this.#maxReplyBytes));
+      const size = completes ? needed : Math.max(needed, this.#check.frameSizeAtLeast(), Math.min(doubled, this.#maxReplyBytes));
       const grown = Buffer.allocUnsafe(size);
       if (partial !== null) partial.copy(grown, 0, 0, this.#partialLength);
       partial = grown;
