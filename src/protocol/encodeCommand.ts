@@ -103,11 +103,12 @@ export class EncodedBatch {
     slab[offset++] = marker;
     if (count < 10) {
       slab[offset++] = 48 + count;
+    } else if (count < 100) {
+      slab[offset++] = 48 + ((count / 10) | 0);
+      slab[offset++] = 48 + (count % 10);
     } else {
       // Digits written backwards from the end: no string made for the number.
-      let digits = 1;
-      for (let rest = count; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-      let at = offset + digits;
+      let at = offset + digitCount(count);
       offset = at;
       for (let rest = count; rest > 0; rest = Math.floor(rest / 10)) slab[--at] = 48 + (rest % 10);
     }
@@ -193,8 +194,12 @@ export class EncodedBatch {
 }
 
 function digitCount(value: number): number {
-  let digits = 1;
-  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  if (value < 10) return 1;
+  if (value < 100) return 2;
+  if (value < 1000) return 3;
+  if (value < 10000) return 4;
+  let digits = 5;
+  for (let rest = Math.floor(value / 100000); rest > 0; rest = Math.floor(rest / 10)) digits++;
   return digits;
 }
 

@@ -30,12 +30,20 @@ describe('encodeCommand', () => {
     // where the byte count crosses into one more digit than the character count has.
     const pieces = ['a', 'é', '€', '😀', '\ud800'];
     for (const piece of pieces) {
-      for (const count of [4, 9, 10, 33, 34, 40, 99, 100, 340, 999, 1000, 1365, 2048, 4095, 4096, 4097]) {
+      for (const count of [4, 9, 10, 33, 34, 40, 99, 100, 340, 999, 1000, 1365, 2048, 4095, 4096, 4097, 12_345, 123_457]) {
         const text = piece.repeat(Math.max(1, Math.floor(count / piece.length)));
         const bytes = Buffer.from(text, 'utf8');
         const expected = wire(`*3\r\n$3\r\nset\r\n$1\r\nk\r\n$${bytes.length}\r\n`, bytes, '\r\n');
         expect(encodeCommand('set', ['k', text]).equals(expected)).toBe(true);
       }
+    }
+  });
+
+  it('writes element counts of any width (1 to 6 digits)', () => {
+    for (const argumentCount of [8, 9, 98, 99, 998, 9_998, 99_998, 123_455]) {
+      const args = Array.from({ length: argumentCount }, (_, i) => i % 10);
+      const expected = wire(`*${argumentCount + 1}\r\n$5\r\nrpush\r\n` + args.map((digit) => `$1\r\n${digit}\r\n`).join(''));
+      expect(encodeCommand('rpush', args).equals(expected)).toBe(true);
     }
   });
 
