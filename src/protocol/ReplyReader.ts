@@ -5,12 +5,13 @@ import { utf8Text } from './nodeBuffer';
 /**
  * Reads RESP2 replies out of the bytes a socket delivers and hands each one out whole.
  *
- * Two passes, each simple on its own. A FrameCheck runs over every chunk first: it refuses
- * malformed bytes (`$-5`, `:12x`, a bulk that runs past its length) and replies over
- * maxReplyBytes, and it knows where each top-level reply ends. Only then are complete replies
- * decoded, by a parser that may trust its input because the check has vouched for every byte.
- * After the first failure the reader stays failed: the bytes that follow cannot be trusted to
- * line up with any command.
+ * Whole replies in a chunk (nearly all of them) are checked and decoded in one pass: the decoder
+ * itself refuses anything FrameCheck would refuse (`$-5`, `:12x`, a bulk that runs past its
+ * length, a reply over maxReplyBytes, nesting past the limit), and so does a reply cut off by the
+ * chunk's end. From the first such reply on, the chunk goes through FrameCheck: it follows a reply
+ * across chunks, knows where each one ends, and names what is wrong with malformed bytes; the
+ * replies it accepts are decoded by the same decoder. After the first failure the reader stays
+ * failed: the bytes that follow cannot be trusted to line up with any command.
  *
  * The chunk passed to feed() is borrowed: the connection reads every socket into one shared
  * buffer and overwrites it with the next read. Nothing here keeps a reference to it: strings are
@@ -76,19 +77,19 @@ class FrameCheck {
   }
 
   /**
-   * Checks `chunk[0, length)`. Returns null when it is well formed so far, else the offset of the
+   * Checks `chunk[start, length)`. Returns null when it is well formed so far, else the offset of the
    * bad byte and why; replies that ended before that offset are sound (firstFrameEnd, lastFrameEnd).
    */
-  scan(chunk: Buffer, length: number): { at: number; reason: string } | null {
+  scan(chunk: Buffer, start: number, length: number): { at: number; reason: string } | null {
     this.firstFrameEnd = -1;
     this.lastFrameEnd = -1;
     const max = this.#maxReplyBytes;
-    let i = 0;
+    let i = start;
     let failure: string | null = null;
     // The reply in progress began at `frameStart` in this chunk, after `#carried` bytes of earlier chunks.
-    let frameStart = 0;
+    let frameStart = start;
     // Where the value being read began in this chunk: a header refused once complete is cut from there.
-    let valueStart = 0;
+    let valueStart = start;
     let ended = false;
     while (i < length) {
       switch (this.#mode) {
@@ -335,6 +336,9 @@ function decodeInPieces(source: Buffer, start: number, end: number): string {
   return text + decoder.end();
 }
 
+/** What a decoder returns for bytes it will not decode (cut off, or malformed). */
+const INVALID: unique symbol = Symbol('invalid');
+
 /** Smallest buffer taken for the head of a reply that continues in the next chunk. */
 const MIN_PARTIAL_BYTES = 1024;
 
@@ -351,8 +355,14 @@ export class ReplyReader {
    */
   #partial: Buffer | null = null;
   #partialLength = 0;
-  /** Decoding cursor into the buffer being decoded. */
+  /** Decoding cursor into the buffer being decoded, and where the decodable bytes end. */
   #at = 0;
+  #end = 0;
+  /** Non-empty arrays open around the cursor. */
+  #depth = 0;
+  /** The last header number read: its sign and the value of its digits. */
+  #negative = false;
+  #numberValue = 0;
   /** Whether the buffer being decoded is #partial (owned) rather than the borrowed chunk. */
   #decodingOwned = false;
 
@@ -379,33 +389,60 @@ export class ReplyReader {
   /** Reads `chunk[0, length)`. The chunk is only borrowed for the duration of the call. */
   feed(chunk: Buffer, length: number = chunk.length): void {
     if (this.#failed) return;
+    let at = 0;
+    try {
+      if (this.#partial === null) {
+        // The common case: whole, well-formed replies, checked and decoded in one pass. The first
+        // one that is cut off by the chunk's end, or anything unusual, goes to FrameCheck instead,
+        // which finds the reply's end across chunks and says exactly what is wrong.
+        this.#decodingOwned = false;
+        this.#end = length;
+        while (at < length && !this.#failed) {
+          const next = this.#deliver(chunk, at);
+          if (next < 0) break;
+          at = next;
+        }
+        if (at === length || this.#failed) return;
+      }
+    } catch (error) {
+      this.#fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error), error);
+      return;
+    }
+    this.#feedChecked(chunk, at, length);
+  }
+
+  /** `chunk[start, length)` through FrameCheck: replies that span chunks, and malformed bytes. */
+  #feedChecked(chunk: Buffer, start: number, length: number): void {
     const check = this.#check;
-    const bad = check.scan(chunk, length);
+    const bad = check.scan(chunk, start, length);
     // Replies completed before a malformed byte are sound: hand them out, then fail.
     const soundEnd = bad === null ? length : bad.at;
     const firstEnd = check.firstFrameEnd;
     const lastEnd = check.lastFrameEnd;
     try {
-      let at = 0;
+      let at = start;
       if (this.#partial !== null) {
         if (firstEnd === -1) {
-          if (bad === null) this.#keepPartial(chunk, 0, soundEnd);
+          if (bad === null) this.#keepPartial(chunk, start, soundEnd);
         } else {
-          this.#keepPartial(chunk, 0, firstEnd, true);
+          this.#keepPartial(chunk, start, firstEnd, true);
           const whole = this.#partial;
+          const wholeLength = this.#partialLength;
           this.#partial = null;
           this.#partialLength = 0;
           this.#decodingOwned = true;
-          this.#deliver(whole, 0);
+          this.#end = wholeLength;
+          this.#deliverChecked(whole, 0);
           at = firstEnd;
         }
       } else if (firstEnd === -1) {
-        if (bad === null && soundEnd > 0) this.#keepPartial(chunk, 0, soundEnd);
+        if (bad === null && soundEnd > start) this.#keepPartial(chunk, start, soundEnd);
         at = soundEnd;
       }
       if (lastEnd !== -1) {
         this.#decodingOwned = false;
-        while (at < lastEnd && !this.#failed) at = this.#deliver(chunk, at);
+        this.#end = lastEnd;
+        while (at < lastEnd && !this.#failed) at = this.#deliverChecked(chunk, at);
         if (bad === null && at < soundEnd && !this.#failed) this.#keepPartial(chunk, at, soundEnd);
       }
     } catch (error) {
@@ -441,72 +478,121 @@ export class ReplyReader {
     this.#partialLength = needed;
   }
 
-  /** Decodes the complete top-level reply at `at` and hands it out; returns where the next begins. */
+  /**
+   * Decodes the top-level reply at `at`, if it is whole and well formed within `#end`, and hands
+   * it out; returns where the next begins, or -1 (nothing handed out) for FrameCheck to look at.
+   */
   #deliver(source: Buffer, at: number): number {
     this.#at = at;
+    this.#depth = 0;
     if (source[at] === 45) {
-      const message = this.#line(source, false) as string;
-      this.#handlers.onErrorReply(message);
+      const message = this.#line(source, false);
+      if (message === INVALID || this.#at - at > this.#maxReplyBytes) return -1;
+      this.#handlers.onErrorReply(message as string);
     } else {
-      this.#handlers.onReply(this.#value(source));
+      const value = this.#value(source);
+      if (value === INVALID || this.#at - at > this.#maxReplyBytes) return -1;
+      this.#handlers.onReply(value);
     }
     return this.#at;
   }
 
-  /** One value at the cursor, which moves past it. Only ever called on bytes FrameCheck accepted. */
+  /** #deliver for a reply FrameCheck has already accepted: it cannot be refused. */
+  #deliverChecked(source: Buffer, at: number): number {
+    const next = this.#deliver(source, at);
+    if (next < 0) throw new Error('a reply FrameCheck accepted did not decode');
+    return next;
+  }
+
+  /**
+   * One value at the cursor, which moves past it; INVALID when it is cut off by `#end` or breaks
+   * any rule FrameCheck enforces (then FrameCheck, given the same bytes, names the rule).
+   */
   #value(source: Buffer): unknown {
+    if (this.#at >= this.#end) return INVALID;
     switch (source[this.#at]) {
       case 36: {
-        const length = this.#length(source);
-        if (length < 0) return null;
+        if (!this.#number(source) || (this.#negative && this.#numberValue !== 1)) return INVALID;
+        if (this.#negative) return null;
+        const length = this.#numberValue;
         const start = this.#at;
         const end = start + length;
+        if (length > this.#maxReplyBytes || end + 2 > this.#end || source[end] !== 13 || source[end + 1] !== 10) return INVALID;
         this.#at = end + 2;
         if (this.#returnBuffers) return this.#bytes(source, start, end);
         return length > DECODE_PIECE_BYTES ? decodeInPieces(source, start, end) : utf8Text(source, start, end);
       }
       case 42: {
-        const count = this.#length(source);
-        if (count < 0) return null;
+        if (!this.#number(source) || (this.#negative && this.#numberValue !== 1)) return INVALID;
+        if (this.#negative) return null;
+        const count = this.#numberValue;
+        if (count > this.#maxReplyBytes / 3) return INVALID;
+        if (count === 0) return [];
+        if (this.#depth >= MAX_REPLY_DEPTH) return INVALID;
+        this.#depth += 1;
         const items = new Array<unknown>(count);
-        for (let i = 0; i < count; i++) items[i] = this.#value(source);
+        for (let i = 0; i < count; i++) {
+          const item = this.#value(source);
+          if (item === INVALID) return INVALID;
+          items[i] = item;
+        }
+        this.#depth -= 1;
         return items;
       }
       case 58: {
-        if (!this.#stringNumbers) return this.#length(source);
-        const start = this.#at + 1;
-        const end = source.indexOf(13, start);
-        this.#at = end + 2;
-        return source.toString('latin1', start, end);
+        const digitsFrom = this.#at + 1;
+        if (!this.#number(source)) return INVALID;
+        if (this.#stringNumbers) return source.toString('latin1', digitsFrom, this.#at - 2);
+        return this.#negative ? -this.#numberValue : this.#numberValue;
       }
       case 43:
         return this.#line(source, this.#returnBuffers);
+      case 45: {
+        // An error inside an array (EXEC results): a value, not a failed command.
+        const message = this.#line(source, false);
+        return message === INVALID ? INVALID : new ReplyError(message as string);
+      }
       default:
-        // 45, an error inside an array (EXEC results): a value, not a failed command.
-        return new ReplyError(this.#line(source, false) as string);
+        return INVALID;
     }
   }
 
-  /** The number on a header line (`$`, `*`, `:`); the cursor moves past its CRLF. */
-  #length(source: Buffer): number {
+  /**
+   * The number on a header line (`$`, `*`, `:`): an optional minus, at least one digit, CRLF.
+   * Sets #negative and #numberValue (the digits' value) and moves the cursor past the CRLF.
+   */
+  #number(source: Buffer): boolean {
+    const end = this.#end;
     let i = this.#at + 1;
-    let negative = false;
-    if (source[i] === 45) {
-      negative = true;
-      i += 1;
-    }
+    const negative = i < end && source[i] === 45;
+    if (negative) i += 1;
+    const digitsFrom = i;
     let value = 0;
-    for (let byte = source[i]!; byte !== 13; byte = source[++i]!) value = value * 10 + (byte - 48);
+    for (; i < end; i++) {
+      const byte = source[i]!;
+      if (byte < 48 || byte > 57) break;
+      value = value * 10 + (byte - 48);
+    }
+    if (i === digitsFrom || i + 1 >= end || source[i] !== 13 || source[i + 1] !== 10) return false;
     this.#at = i + 2;
-    return negative ? -value : value;
+    this.#negative = negative;
+    this.#numberValue = value;
+    return true;
   }
 
-  /** The text of a status or error line; the cursor moves past its CRLF. */
-  #line(source: Buffer, asBuffer: boolean): string | Buffer {
+  /** The text of a status or error line (no bare LF, CRLF at its end); the cursor moves past it. */
+  #line(source: Buffer, asBuffer: boolean): string | Buffer | typeof INVALID {
     const start = this.#at + 1;
-    const end = source.indexOf(13, start);
-    this.#at = end + 2;
-    return asBuffer ? this.#bytes(source, start, end) : utf8Text(source, start, end);
+    const end = this.#end;
+    let i = start;
+    for (; i < end; i++) {
+      const byte = source[i]!;
+      if (byte === 13) break;
+      if (byte === 10) return INVALID;
+    }
+    if (i + 1 >= end || source[i + 1] !== 10) return INVALID;
+    this.#at = i + 2;
+    return asBuffer ? this.#bytes(source, start, i) : utf8Text(source, start, i);
   }
 
   /** Bytes for a Buffer reply: shared with #partial (owned), copied out of a borrowed chunk. */
