@@ -99,8 +99,8 @@ const MAX_BATCH_SIZE = 1 << 20;
 
 /**
  * Commands per write. Once this many wait, they are written at once instead of after the burst
- * that issues them: the server starts on them while the client encodes the rest of a pipeline or runs the
- * callers that issue more. One write per burst left the server idle while the client worked and
+ * that issues them: the server starts on them while the client encodes the rest of a pipeline or
+ * runs the callers that issue more. One write per burst left the server idle while the client worked and
  * the client idle while the server did; measured on 2 cores, writing every 32 commands gave
  * +40-70 % with 100 commands in flight and +10-30 % on 100-command pipelines, same CPU per command.
  */

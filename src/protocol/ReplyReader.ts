@@ -77,10 +77,11 @@ class FrameCheck {
   }
 
   /**
-   * Checks `chunk[start, length)`. Returns null when it is well formed so far, else the offset of the
-   * bad byte and why; replies that ended before that offset are sound (firstFrameEnd, lastFrameEnd).
+   * Checks `chunk[start, length)` (with `stopAtFirstEnd`, only up to the end of the first reply that
+   * ends in it). Returns null when it is well formed so far, else the offset of the bad byte and
+   * why; replies that ended before that offset are sound (firstFrameEnd, lastFrameEnd).
    */
-  scan(chunk: Buffer, start: number, length: number): { at: number; reason: string } | null {
+  scan(chunk: Buffer, start: number, length: number, stopAtFirstEnd = false): { at: number; reason: string } | null {
     this.firstFrameEnd = -1;
     this.lastFrameEnd = -1;
     const max = this.#maxReplyBytes;
@@ -247,9 +248,10 @@ class FrameCheck {
         this.lastFrameEnd = i;
         this.#carried = 0;
         frameStart = i;
+        if (stopAtFirstEnd) break;
       }
     }
-    this.#carried += length - frameStart;
+    this.#carried += i - frameStart;
     this.frameBytes = this.#carried;
     return null;
   }
@@ -390,66 +392,81 @@ export class ReplyReader {
   feed(chunk: Buffer, length: number = chunk.length): void {
     if (this.#failed) return;
     let at = 0;
+    if (this.#partial !== null) {
+      at = this.#finishPartial(chunk, length);
+      if (at < 0) return;
+    }
     try {
-      if (this.#partial === null) {
-        // The common case: whole, well-formed replies, checked and decoded in one pass. The first
-        // one that is cut off by the chunk's end, or anything unusual, goes to FrameCheck instead,
-        // which finds the reply's end across chunks and says exactly what is wrong.
-        this.#decodingOwned = false;
-        this.#end = length;
-        while (at < length && !this.#failed) {
-          const next = this.#deliver(chunk, at);
-          if (next < 0) break;
-          at = next;
-        }
-        if (at === length || this.#failed) return;
+      // The common case: whole, well-formed replies, checked and decoded in one pass. The first
+      // one that is cut off by the chunk's end, or anything unusual, goes to FrameCheck instead,
+      // which finds the reply's end across chunks and says exactly what is wrong.
+      this.#decodingOwned = false;
+      this.#end = length;
+      while (at < length && !this.#failed) {
+        const next = this.#deliver(chunk, at);
+        if (next < 0) break;
+        at = next;
       }
     } catch (error) {
-      this.#fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error), error);
+      this.#failWith(error);
       return;
     }
-    this.#feedChecked(chunk, at, length);
+    if (at < length && !this.#failed) this.#feedChecked(chunk, at, length);
   }
 
-  /** `chunk[start, length)` through FrameCheck: replies that span chunks, and malformed bytes. */
+  /**
+   * The chunk continues the reply in #partial: FrameCheck finds where it ends (and looks no
+   * further), and it is handed out. Returns where the rest of the chunk begins, or -1 when the
+   * chunk is used up (the reply goes on) or the reader failed.
+   */
+  #finishPartial(chunk: Buffer, length: number): number {
+    const check = this.#check;
+    const bad = check.scan(chunk, 0, length, true);
+    const end = check.firstFrameEnd;
+    if (end === -1) {
+      if (bad === null) this.#keepPartial(chunk, 0, length);
+      else this.#fail(bad.reason);
+      return -1;
+    }
+    try {
+      this.#keepPartial(chunk, 0, end, true);
+      const whole = this.#partial!;
+      this.#decodingOwned = true;
+      this.#end = this.#partialLength;
+      this.#partial = null;
+      this.#partialLength = 0;
+      this.#deliverChecked(whole, 0);
+    } catch (error) {
+      this.#failWith(error);
+      return -1;
+    }
+    return this.#failed ? -1 : end;
+  }
+
+  /** `chunk[start, length)` through FrameCheck, from a reply the one-pass decoder would not take. */
   #feedChecked(chunk: Buffer, start: number, length: number): void {
     const check = this.#check;
     const bad = check.scan(chunk, start, length);
     // Replies completed before a malformed byte are sound: hand them out, then fail.
     const soundEnd = bad === null ? length : bad.at;
-    const firstEnd = check.firstFrameEnd;
     const lastEnd = check.lastFrameEnd;
     try {
       let at = start;
-      if (this.#partial !== null) {
-        if (firstEnd === -1) {
-          if (bad === null) this.#keepPartial(chunk, start, soundEnd);
-        } else {
-          this.#keepPartial(chunk, start, firstEnd, true);
-          const whole = this.#partial;
-          const wholeLength = this.#partialLength;
-          this.#partial = null;
-          this.#partialLength = 0;
-          this.#decodingOwned = true;
-          this.#end = wholeLength;
-          this.#deliverChecked(whole, 0);
-          at = firstEnd;
-        }
-      } else if (firstEnd === -1) {
-        if (bad === null && soundEnd > start) this.#keepPartial(chunk, start, soundEnd);
-        at = soundEnd;
-      }
       if (lastEnd !== -1) {
         this.#decodingOwned = false;
         this.#end = lastEnd;
         while (at < lastEnd && !this.#failed) at = this.#deliverChecked(chunk, at);
-        if (bad === null && at < soundEnd && !this.#failed) this.#keepPartial(chunk, at, soundEnd);
       }
+      if (bad === null && at < soundEnd && !this.#failed) this.#keepPartial(chunk, at, soundEnd);
     } catch (error) {
-      this.#fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error), error);
+      this.#failWith(error);
       return;
     }
     if (bad !== null) this.#fail(bad.reason);
+  }
+
+  #failWith(error: unknown): void {
+    this.#fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error), error);
   }
 
   /** Bytes of a reply that has begun but not completed. */
