@@ -27,7 +27,7 @@ export type EndpointResolver = () => Endpoint | Promise<Endpoint>;
 export type ReadHandler = (length: number, buffer: Buffer) => void;
 
 /** Size of the one buffer every socket of the process reads into. */
-export const READ_BUFFER_BYTES = 256 * 1024;
+const READ_BUFFER_BYTES = 256 * 1024;
 
 let readBuffer: Buffer | null = null;
 
