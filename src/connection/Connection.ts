@@ -28,7 +28,7 @@ import {
 } from '../errors';
 import type { ForkSafetyPolicy, PidSource } from '../process/ownerPid';
 import { isBuildingSnapshot } from '../process/startupSnapshot';
-import { appendCommand, EncodedBatch } from '../protocol/encodeCommand';
+import { appendCommand, type EncodedBatch, sharedBatch } from '../protocol/encodeCommand';
 import { ReplyReader } from '../protocol/ReplyReader';
 import { debugLogger } from '../util/debug';
 import { afterBurst, now, startTimer, stopTimer, type TimerHandle } from '../util/timers';
@@ -135,6 +135,16 @@ interface CloseCause {
  * Events: 'state' (StateChange), 'error' (Error), 'push' (PushMessage), 'monitor' (line),
  * 'select' (db), 'ready'.
  */
+/**
+ * The process-wide batch, empty: every connection encodes and writes in one synchronous stretch,
+ * and an encode that threw half-way must not hand its bytes to the next connection that writes.
+ */
+function emptyBatch(): EncodedBatch {
+  const batch = sharedBatch();
+  if (batch.size !== 0) batch.discardUntaken();
+  return batch;
+}
+
 export class Connection extends EventEmitter {
   readonly id = ++lastConnectionId;
   readonly #options: ConnectionOptions;
@@ -156,7 +166,6 @@ export class Connection extends EventEmitter {
    * or re-send opted in) -> bytes of that reply which had arrived. Their errors still say written.
    */
   readonly #unanswered = new WeakMap<Command, number>();
-  readonly #batch = new EncodedBatch();
   /** Integrity mode: replies received but not yet proven aligned by their batch's token. */
   readonly #heldReplies: Array<{ command: Command; reply: unknown; isError: boolean }> = [];
   #integrityCounter = 0;
@@ -591,7 +600,7 @@ export class Connection extends EventEmitter {
       if (this.#socket !== socket) return Promise.reject(new Error('handshake socket replaced'));
       const command = new Command(name, args);
       command.isInternal = true;
-      appendCommand(this.#batch, name, args);
+      appendCommand(emptyBatch(), name, args);
       this.#markWritten(command, now());
       this.#writeBatch(socket);
       return command.promise;
@@ -643,7 +652,7 @@ export class Connection extends EventEmitter {
       return;
     }
     const queue = this.#awaitingWrite;
-    const batch = this.#batch;
+    const batch = emptyBatch();
     const writtenAt = now();
     // Everything queued is written now (or held back by the socket): no MULTI waits in the queue.
     this.#queuedTransactionOpen = false;
@@ -676,7 +685,7 @@ export class Connection extends EventEmitter {
     echo.isInternal = true;
     echo.integrityToken = token;
     echo.promise.catch(() => undefined);
-    appendCommand(this.#batch, 'echo', echo.args);
+    appendCommand(sharedBatch(), 'echo', echo.args);
     this.#markWritten(echo, writtenAt);
   }
 
@@ -724,7 +733,8 @@ export class Connection extends EventEmitter {
 
   /** Hand the batch to the socket; false when the socket asks us to wait for 'drain'. */
   #writeBatch(socket: net.Socket): boolean {
-    const pieces = this.#batch.take();
+    const batch = sharedBatch();
+    const pieces = batch.take();
     if (pieces.length === 0) return true;
     if (this.#holdsLoopOnlyWhenBusy) socket.ref();
     let flushed = true;
@@ -736,8 +746,9 @@ export class Connection extends EventEmitter {
       socket.uncork();
     }
     if (!flushed) this.#waitingForDrain = true;
-    // Written through to the kernel already: the slab's bytes are free to be overwritten.
-    else if (socket.writableLength === 0) this.#batch.reclaim();
+    // Bytes still in the socket's buffer pin the slab; bytes in the kernel free it. (write()
+    // returns false for any chunk over the high-water mark, even one the kernel took whole.)
+    batch.written(socket.writableLength > 0);
     return flushed;
   }
 

@@ -9,18 +9,18 @@ import { writeUtf8 } from './nodeBuffer';
  * pieces to `socket.write` flattens it first; profiles showed that flattening as the largest cost
  * of a 100-command pipeline.
  *
- * Slab rule: bytes handed out by `take()` are not written again while the socket may still be
- * sending them; new bytes go after them. Once the socket reports nothing buffered, `reclaim()`
- * starts the slab over, so a steady stream of batches allocates nothing.
+ * Slab rule: bytes handed out by `take()` are not written again while a socket may still be
+ * sending them. After each write the writer calls `written()`: if the socket took everything
+ * into the kernel, the slab starts over, so a steady stream of batches allocates nothing; if the
+ * socket kept some bytes, the slab is pinned and new bytes go after them until it is full.
+ *
+ * One batch serves every connection of the process (`sharedBatch()`): a connection encodes and
+ * writes in one synchronous stretch, so two connections' bytes never mix, and by the rule above
+ * no connection's unsent bytes are overwritten by another's. A process with 200 connections
+ * holds one 64 KiB slab, not 200.
  */
 
 const SLAB_SIZE = 64 * 1024;
-/**
- * A connection starts with a small slab (carved from Node's shared Buffer pool): one that only
- * handshakes, PINGs and QUITs never takes 64 KiB of its own. The first batch that does not fit
- * moves to a full-size slab, which reclaim() then reuses.
- */
-const FIRST_SLAB_SIZE = 1024;
 /** Buffers up to this size are copied into the slab; larger ones are passed through uncopied. */
 const COPY_LIMIT = 4 * 1024;
 /** Strings up to this length are encoded by a JS loop when ASCII (below ~32 characters the loop beats a native call). */
@@ -35,16 +35,25 @@ const ASTERISK = 42;
 const DOLLAR = 36;
 const CR = 13;
 const LF = 10;
+const NO_SLAB = Buffer.alloc(0);
 
 export class EncodedBatch {
-  #slab: Buffer = Buffer.allocUnsafe(FIRST_SLAB_SIZE);
+  readonly #slabSize: number;
+  /** Taken on the first command: a batch that is never used holds no memory. */
+  #slab: Buffer = NO_SLAB;
   /** Where the bytes of the current batch begin in the slab. */
   #start = 0;
   #offset = 0;
+  /** A socket still holds bytes of this slab: never start it over. */
+  #pinned = false;
   /** Completed pieces, in order, when the batch spans slabs or carries large Buffers. */
   #pieces: Buffer[] = [];
   /** Bytes in the batch so far (slab bytes plus pieces). */
   #size = 0;
+
+  constructor(slabSize = SLAB_SIZE) {
+    this.#slabSize = slabSize;
+  }
 
   get size(): number {
     return this.#size + (this.#offset - this.#start);
@@ -61,14 +70,24 @@ export class EncodedBatch {
   }
 
   /**
-   * The socket holds none of the bytes handed out (they reached the kernel synchronously): the
-   * slab can be written from its start again. Only the writer that saw the socket drain calls it.
+   * The pieces from the last `take()` went to a socket. `heldBySocket`: the socket still buffers
+   * some of them (a partial write, or bytes queued behind earlier ones), so they must stay as they
+   * are; otherwise they reached the kernel and the slab may start over.
    */
-  reclaim(): void {
-    if (this.#pieces.length === 0 && this.#offset === this.#start) {
+  written(heldBySocket: boolean): void {
+    if (heldBySocket) {
+      this.#pinned = true;
+    } else if (!this.#pinned && this.#pieces.length === 0 && this.#offset === this.#start) {
       this.#start = 0;
       this.#offset = 0;
     }
+  }
+
+  /** Drop bytes encoded but never taken (an encode that threw half-way): nobody is sent them. */
+  discardUntaken(): void {
+    this.#pieces = [];
+    this.#size = 0;
+    this.#offset = this.#start;
   }
 
   appendCommand(name: string, args: readonly CommandArgument[]): void {
@@ -91,9 +110,10 @@ export class EncodedBatch {
       this.#pieces.push(done);
       this.#size += done.length;
     }
-    this.#slab = Buffer.allocUnsafe(Math.max(SLAB_SIZE, bytes));
+    this.#slab = Buffer.allocUnsafe(Math.max(this.#slabSize, bytes));
     this.#start = 0;
     this.#offset = 0;
+    this.#pinned = false;
   }
 
   /** `*3\r\n` or `$12\r\n`: the caller reserved room. */
@@ -207,9 +227,17 @@ export function appendCommand(batch: EncodedBatch, name: string, args: readonly 
   batch.appendCommand(name, args);
 }
 
+let processBatch: EncodedBatch | null = null;
+
+/** The batch every connection of the process encodes into; see the slab rule above. */
+export function sharedBatch(): EncodedBatch {
+  processBatch ??= new EncodedBatch();
+  return processBatch;
+}
+
 /** One command as a single Buffer: for tests and for callers that need bytes. */
 export function encodeCommand(name: string, args: readonly CommandArgument[]): Buffer {
-  const batch = new EncodedBatch();
+  const batch = new EncodedBatch(1024);
   batch.appendCommand(name, args);
   const pieces = batch.take();
   return pieces.length === 1 ? Buffer.from(pieces[0]!) : Buffer.concat(pieces);

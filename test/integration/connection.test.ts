@@ -421,4 +421,15 @@ describe('how commands are written', () => {
     expect(writes).toBeGreaterThanOrEqual(2);
     expect(writes).toBeLessThanOrEqual(3);
   });
+
+  it('every connection of the process encodes into one slab: 200 clients hold one, not 200', async () => {
+    const value = 'm'.repeat(2000);
+    const before = process.memoryUsage().arrayBuffers;
+    const many = Array.from({ length: 200 }, () => track(new Redis({ port: server.port })));
+    // A batch over 1 KiB each: a slab per connection would be 200 x 64 KiB = 12.5 MiB.
+    expect(await Promise.all(many.map((client, i) => client.set(`slab:${i}`, value)))).toEqual(many.map(() => 'OK'));
+    const grown = process.memoryUsage().arrayBuffers - before;
+    for (const client of many) client.disconnect();
+    expect(grown).toBeLessThan(2 * 1024 * 1024);
+  });
 });

@@ -156,32 +156,67 @@ describe('flattenArgs (arguments as the encoder gets them)', () => {
   });
 });
 
-describe('EncodedBatch memory', () => {
-  it('a connection that only sends small commands never takes a 64 KiB slab of its own', () => {
-    const before = process.memoryUsage().arrayBuffers;
-    const batches: EncodedBatch[] = [];
-    for (let i = 0; i < 200; i++) {
-      const batch = new EncodedBatch();
-      appendCommand(batch, 'auth', ['user', 'password']);
-      appendCommand(batch, 'ping', []);
-      expect(Buffer.concat(batch.take()).toString()).toBe('*3\r\n$4\r\nauth\r\n$4\r\nuser\r\n$8\r\npassword\r\n*1\r\n$4\r\nping\r\n');
-      batches.push(batch);
-    }
-    // 200 full slabs would be 12.5 MiB; small first slabs come out of Node's shared Buffer pool.
-    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(2 * 1024 * 1024);
-    expect(batches).toHaveLength(200);
-  });
+describe('EncodedBatch slab rule', () => {
+  const text = (pieces: Buffer[]): string => Buffer.concat(pieces).toString();
 
-  it('moves to a full slab when a batch outgrows the first one, and reuses it after reclaim()', () => {
+  it('starts the slab over once the socket took every byte', () => {
     const batch = new EncodedBatch();
-    const value = 'v'.repeat(3000);
-    appendCommand(batch, 'set', ['k', value]);
-    const first = batch.take();
-    expect(Buffer.concat(first).toString()).toBe(`*3\r\n$3\r\nset\r\n$1\r\nk\r\n$3000\r\n${value}\r\n`);
-    batch.reclaim();
+    appendCommand(batch, 'set', ['k', 'v'.repeat(3000)]);
+    const [first] = batch.take();
+    batch.written(false);
     appendCommand(batch, 'get', ['k']);
     const [second] = batch.take();
     expect(second!.toString()).toBe('*2\r\n$3\r\nget\r\n$1\r\nk\r\n');
-    expect(second!.buffer).toBe(first[first.length - 1]!.buffer);
+    expect(second!.buffer).toBe(first!.buffer);
+    expect(second!.byteOffset).toBe(first!.byteOffset);
+  });
+
+  it('never writes over bytes a socket still holds, even after later writes went through', () => {
+    const batch = new EncodedBatch(4096);
+    appendCommand(batch, 'set', ['held', 'h'.repeat(500)]);
+    const held = batch.take();
+    const heldText = text(held);
+    batch.written(true);
+    // Later batches reach the kernel at once; the held bytes must still not be reused.
+    for (let i = 0; i < 50; i++) {
+      appendCommand(batch, 'set', [`k${i}`, String(i).repeat(100)]);
+      expect(text(batch.take())).toBe(`*3\r\n$3\r\nset\r\n$${`k${i}`.length}\r\nk${i}\r\n$${String(i).repeat(100).length}\r\n${String(i).repeat(100)}\r\n`);
+      batch.written(false);
+    }
+    expect(text(held)).toBe(heldText);
+  });
+
+  it('a new slab is not pinned by bytes held in the previous one', () => {
+    const batch = new EncodedBatch(1024);
+    appendCommand(batch, 'set', ['held', 'h'.repeat(500)]);
+    batch.take();
+    batch.written(true);
+    appendCommand(batch, 'set', ['big', 'b'.repeat(2000)]);
+    const pieces = batch.take();
+    // The command's head went into the old slab's room; its value opened the new slab.
+    const onNewSlab = pieces[pieces.length - 1];
+    batch.written(false);
+    appendCommand(batch, 'ping', []);
+    const [afterReset] = batch.take();
+    expect(afterReset!.buffer).toBe(onNewSlab!.buffer);
+    expect(afterReset!.byteOffset).toBe(onNewSlab!.byteOffset);
+  });
+
+  it('drops bytes encoded but never taken', () => {
+    const batch = new EncodedBatch();
+    appendCommand(batch, 'set', ['a', '1']);
+    appendCommand(batch, 'set', ['b', 'x'.repeat(70_000)]);
+    batch.discardUntaken();
+    expect(batch.size).toBe(0);
+    appendCommand(batch, 'get', ['c']);
+    expect(text(batch.take())).toBe('*2\r\n$3\r\nget\r\n$1\r\nc\r\n');
+  });
+
+  it('a batch that is never used holds no memory', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const batches = Array.from({ length: 500 }, () => new EncodedBatch());
+    // 500 slabs taken up front would be 31 MiB.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(1024 * 1024);
+    expect(batches).toHaveLength(500);
   });
 });
