@@ -19,6 +19,11 @@ export interface SettleObserver {
 }
 
 /** An observer for one command (rare paths: leases, ASKING); batches implement SettleObserver. */
+/** The write queue a command waits in, told when the command settles before it is written. */
+export interface WriteQueueWatcher {
+  onSettledWhileQueued(): void;
+}
+
 export function observe(command: Command, listener: (error: Error | null, reply: unknown) => void): void {
   command.observer = { onCommandSettled: (_slot, error, reply) => listener(error, reply) };
 }
@@ -67,6 +72,8 @@ export class Command {
   /** Who hears the outcome without a promise, and this command's place in what it observes. */
   observer: SettleObserver | undefined = undefined;
   slot = 0;
+  /** Set while the command waits in a connection's write queue; cleared when it is written. */
+  waitingIn: WriteQueueWatcher | undefined = undefined;
 
   // The promise is made on first request: a command nobody awaits costs no promise, and an error
   // nobody asked for is no unhandled rejection.
@@ -125,6 +132,11 @@ export class Command {
   }
 
   #settle(error: Error | null, value: unknown): void {
+    const queue = this.waitingIn;
+    if (queue !== undefined) {
+      this.waitingIn = undefined;
+      queue.onSettledWhileQueued();
+    }
     const observer = this.observer;
     if (observer !== undefined) observer.onCommandSettled(this.slot, error, value);
     if (this.#promise !== undefined) {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type * as net from 'node:net';
 import type * as tls from 'node:tls';
 import Denque = require('denque');
-import { Command, type CommandArgument, type SpecialKind } from '../commands/Command';
+import { Command, type CommandArgument, type SpecialKind, type WriteQueueWatcher } from '../commands/Command';
 import { isValidInSubscriberMode } from '../commands/commandFlags';
 import { redactArgs, summarizeArgs } from '../commands/redact';
 import {
@@ -192,11 +192,17 @@ export class Connection extends EventEmitter {
    */
   #queuedTransactionOpen = false;
   /**
-   * Commands that timed out while waiting to be written. They keep their places until the next
-   * write skips them; at the queue's bound they are dropped to make room, so callers answered
-   * long ago do not crowd out new ones.
+   * Commands answered while waiting to be written (timed out, or withdrawn with the rest of a
+   * transaction that was refused in part). They keep their places until the next write skips
+   * them; at the queue's bound they are dropped to make room, so callers answered long ago do
+   * not crowd out new ones, and stats() does not count them.
    */
   #settledInWriteQueue = 0;
+  readonly #writeQueueWatcher: WriteQueueWatcher = {
+    onSettledWhileQueued: () => {
+      this.#settledInWriteQueue += 1;
+    },
+  };
   #waitingForDrain = false;
   #subscriberMode = false;
   #monitoring = false;
@@ -385,6 +391,7 @@ export class Connection extends EventEmitter {
         return;
       }
       this.#armCommandTimeout(command);
+      command.waitingIn = this.#writeQueueWatcher;
       this.#awaitingWrite.push(command);
       if (command.inTransaction && command.special !== undefined) this.#noteQueuedTransaction(command.special);
       if (this.#awaitingWrite.length >= COMMANDS_PER_WRITE && !this.#queuedTransactionOpen) {
@@ -450,6 +457,7 @@ export class Connection extends EventEmitter {
     }
     if (command.special === 'quit') this.#closeRequested = true;
     this.#armCommandTimeout(command);
+    command.waitingIn = this.#writeQueueWatcher;
     this.#awaitingWrite.push(command);
     if (debug.enabled) debug('conn %d: queued %s while %s (%d queued)', this.id, command.name, state, this.#awaitingWrite.length);
     if (state === 'idle' || state === 'inherited') this.#dial();
@@ -661,6 +669,7 @@ export class Connection extends EventEmitter {
       const command = queue.shift()!;
       // Timed out or rejected before it was written: the caller has its answer, never send it.
       if (command.isSettled) continue;
+      command.waitingIn = undefined;
       // The server closes right after QUIT: prove what came before it while it still answers.
       if (command.special === 'quit' && this.#options.integrity && batch.size > 0) this.#appendIntegrityToken(writtenAt);
       appendCommand(batch, command.name, command.args);
@@ -1130,7 +1139,10 @@ export class Connection extends EventEmitter {
         ? new MaxRetriesPerRequestError(context, maxRetries!)
         : new ConnectionLostError(context, shouldResend ? `${cause.reason}; not re-sent, the offline queue is full (${this.#options.offlineQueueLimit})` : cause.reason, cause.cause));
     }
-    for (let i = resend.length - 1; i >= 0; i--) this.#awaitingWrite.unshift(resend[i]!);
+    for (let i = resend.length - 1; i >= 0; i--) {
+      resend[i]!.waitingIn = this.#writeQueueWatcher;
+      this.#awaitingWrite.unshift(resend[i]!);
+    }
     // A transaction cut in half: its unwritten rest must not run outside MULTI on the next socket.
     const queue = this.#awaitingWrite;
     while (queue.length > 0 && queue.peekFront()!.inTransaction && queue.peekFront()!.name !== 'multi') {
@@ -1226,7 +1238,6 @@ export class Connection extends EventEmitter {
     command.timer = startTimer(() => {
       command.timer = undefined;
       if (command.isSettled) return;
-      if (command.writtenAt === 0) this.#settledInWriteQueue += 1;
       // The command keeps its place in awaitingReply: its late reply is read and dropped.
       const isHead = this.#awaitingReply.peekFront() === command;
       // written/mayHaveExecuted from the context: a re-send waiting in the queue was written on an

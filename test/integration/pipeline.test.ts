@@ -173,6 +173,18 @@ describe('a transaction is written whole or not at all', () => {
     expect(await server.command('EXISTS', 'a')).toBe(0);
   });
 
+  it('the withdrawn part of a refused transaction frees its room in the queue at once', async () => {
+    const redis = client({ lazyConnect: true, offlineQueueLimit: 3 });
+    await redis.multi().set('a', 1).set('b', 2).set('c', 3).exec().catch(() => undefined);
+    // MULTI and two SETs were queued, then withdrawn: nobody waits for them any more.
+    expect(redis.stats().queued).toBe(0);
+    const after = [redis.set('after:1', 1), redis.set('after:2', 2), redis.get('after:1')];
+    expect(redis.stats().queued).toBe(3);
+    await untilReady(redis);
+    expect(await Promise.all(after)).toEqual(['OK', 'OK', '1']);
+    expect(await commandCalls('multi')).toBe(0);
+  });
+
   it('an inline transaction refused in part leaves the rest of the pipeline alone', async () => {
     const redis = client({ lazyConnect: true, offlineQueueLimit: 3 });
     // Inside a pipeline, exec() closes the inline MULTI and returns the pipeline (ioredis's typings
