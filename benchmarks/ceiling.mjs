@@ -16,6 +16,13 @@ function runOnce({ bin, endpoint, concurrency, pipeline, keepAlive, command, req
   if (keepAlive === false) args.push('-k', '0');
   if (endpoint.password) args.push('-a', endpoint.password);
   if (endpoint.username) args.push('--user', endpoint.username);
+  if (endpoint.db) args.push('--dbnum', String(endpoint.db));
+  if (endpoint.tls) {
+    args.push('--tls');
+    if (endpoint.tls.servername) args.push('--sni', endpoint.tls.servername);
+    if (endpoint.tls.caFile) args.push('--cacert', endpoint.tls.caFile);
+    if (endpoint.tls.insecure) args.push('--insecure');
+  }
   args.push(...command);
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -24,15 +31,33 @@ function runOnce({ bin, endpoint, concurrency, pipeline, keepAlive, command, req
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (err = (err + c).slice(-1000)));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': 'exit' can come before the last of stdout has been read.
+    child.on('close', (code) => {
       // The last CSV row is "command","rps",...; warnings about -a or keep-alive go to stderr.
+      // A run shorter than redis-benchmark's 1 ms clock reports rps "inf": too short, not an error.
       const rows = out.trim().split('\n').filter((l) => l.startsWith('"') && !l.startsWith('"test"'));
-      const rps = rows.length > 0 ? Number(rows.at(-1).split('","')[1]) : NaN;
+      const rpsText = rows.length > 0 ? rows.at(-1).split('","')[1] : undefined;
+      if (code === 0 && rpsText === 'inf') {
+        resolve(Infinity);
+        return;
+      }
+      const rps = Number(rpsText);
       if (code !== 0 || !Number.isFinite(rps) || rps <= 0) {
         reject(new Error(`redis-benchmark ${command[0]} failed (exit ${code}): ${(err || out).trim().slice(-200)}`));
       } else resolve(rps);
     });
   });
+}
+
+/** Runs `requests` requests, ten times as many while the run is too short to time (at most 4 times). */
+async function timedRun(base, requests) {
+  let rps = await runOnce({ ...base, requests });
+  for (let tries = 0; rps === Infinity && tries < 4; tries++) {
+    requests *= 10;
+    rps = await runOnce({ ...base, requests });
+  }
+  if (rps === Infinity) throw new Error(`redis-benchmark ${base.command[0]}: ${requests} requests took under 1 ms`);
+  return rps;
 }
 
 /** Remembered rates per scenario, command and shape, so later rounds need no calibration run. */
@@ -55,10 +80,10 @@ export async function measureCeiling({ bin = 'redis-benchmark', endpoint, scenar
       const base = { bin, endpoint, concurrency, pipeline, keepAlive: ceiling.keepAlive, command };
       let estimate = lastRate.get(key);
       if (estimate === undefined) {
-        estimate = await runOnce({ ...base, requests: Math.max(200, concurrency * pipeline * 4) });
+        estimate = await timedRun(base, Math.max(200, concurrency * pipeline * 4));
       }
       const requests = Math.max(concurrency * pipeline, Math.round((estimate * durationMs) / runs / 1000));
-      const rps = await runOnce({ ...base, requests });
+      const rps = await timedRun(base, requests);
       lastRate.set(key, rps);
       perCommand[`${command[0]} -c ${concurrency} -P ${pipeline}`] = rps;
       best = Math.max(best, rps);

@@ -39,9 +39,13 @@ Options:
   --rounds N          rounds per scenario (the stall scenario runs at most ${MODES.quick.stallRounds}/${MODES.full.stallRounds} rounds in quick/full mode)
   --duration MS       measured window per measurement (also the fleet window)
   --warmup MS         warm-up before each window
-  --url redis://[[user]:pass@]host:port
+  --url redis://[[user]:pass@]host[:port][/db]   (rediss:// for TLS)
                       use this server instead of starting redis-server. The harness writes
-                      bench:* keys (deleted at the end); the stall scenario is skipped
+                      bench:* keys in that database (deleted at the end); the stall
+                      scenario is skipped
+  --tls-ca FILE       with rediss://: verify the server against this CA certificate (PEM)
+                      instead of the default ones
+  --insecure          with rediss://: do not check the server's certificate
   --out DIR           where to write results (default: benchmarks/results in this package)
   --cpu-prof DIR      also write a V8 CPU profile of every measurement's child process to DIR
                       (<scenario>-<client>-round<N>.cpuprofile; open in Chrome DevTools)
@@ -71,6 +75,8 @@ function parseOptions(argv) {
         duration: { type: 'string' },
         warmup: { type: 'string' },
         url: { type: 'string' },
+        'tls-ca': { type: 'string' },
+        insecure: { type: 'boolean' },
         out: { type: 'string' },
         'cpu-prof': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -116,6 +122,9 @@ function parseOptions(argv) {
   }
   options.scenarioIds = scenarios.map((s) => s.id);
   options.url = parsed.url;
+  options.tlsCaFile = parsed['tls-ca'] === undefined ? undefined : resolve(parsed['tls-ca']);
+  options.insecure = parsed.insecure === true;
+  if (!options.url && (options.tlsCaFile || options.insecure)) fail('--tls-ca and --insecure go with --url rediss://…');
   options.out = resolve(parsed.out ?? join(HERE, 'results'));
   options.cpuProfDir = parsed['cpu-prof'] === undefined ? null : resolve(parsed['cpu-prof']);
   return options;
@@ -180,7 +189,11 @@ async function main() {
   let server;
   let authServer;
   if (options.url) {
-    server = serverFromUrl(options.url);
+    try {
+      server = serverFromUrl(options.url, { caFile: options.tlsCaFile, insecure: options.insecure });
+    } catch (err) {
+      fail(err.message);
+    }
     authServer = server;
     if (!server.password) notes.push('--url has no password: the connect scenario runs without AUTH.');
     notes.push('--url: the stall scenario needs a server this harness started, so it is skipped.');
@@ -214,7 +227,7 @@ async function main() {
         scenarios: options.scenarioIds,
       },
       server: {
-        kind: options.url ? `--url ${server.host}:${server.port}` : 'own redis-server, --save \'\' --appendonly no',
+        kind: options.url ? `--url ${server.host}:${server.port}${server.db ? ` db ${server.db}` : ''}${server.tls ? ' (TLS)' : ''}` : 'own redis-server, --save \'\' --appendonly no',
       },
       machine: {
         cpuCount: os.availableParallelism?.() ?? os.cpus().length,

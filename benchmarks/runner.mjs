@@ -87,7 +87,8 @@ export function runInChild(spec, { control, env, timeoutMs, execArgv = [] }) {
       }
     });
     child.on('error', (err) => rejectResult(err));
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': 'exit' can come before the child's last IPC message has been read.
+    child.on('close', (code, signal) => {
       running.delete(child);
       const tail = output.trim().split('\n').slice(-3).join(' | ');
       exitError = new Error(`child exited (${signal ?? `code ${code}`}) without a result${tail ? `: ${tail}` : ''}`);

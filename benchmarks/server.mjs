@@ -3,8 +3,9 @@
 // INFO, so that the harness itself never goes through one of the clients it measures.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import tls from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,10 +30,24 @@ function sharedReadBuffer() {
 }
 
 /**
- * One plain connection that sends commands and resolves their replies in order.
- * Replies that are Redis errors reject the matching call.
+ * Options for tls.connect from an endpoint's `tls` ({ servername, caFile, insecure }), the same for
+ * the harness's raw connection and every client, so they all trust (or skip checking) alike.
  */
-export function openRaw({ host, port, password, username }, { timeoutMs = 5000 } = {}) {
+export function tlsConnectOptions(endpoint) {
+  const { servername, caFile, insecure } = endpoint.tls;
+  return {
+    servername,
+    ca: caFile ? readFileSync(caFile) : undefined,
+    rejectUnauthorized: !insecure,
+  };
+}
+
+/**
+ * One connection (TLS when the endpoint says so) that sends commands and resolves their replies
+ * in order. Replies that are Redis errors reject the matching call.
+ */
+export function openRaw(endpoint, { timeoutMs = 5000 } = {}) {
+  const { host, port, password, username, db = 0 } = endpoint;
   return new Promise((resolve, reject) => {
     const waiting = [];
     const reader = new RespReader(
@@ -40,7 +55,7 @@ export function openRaw({ host, port, password, username }, { timeoutMs = 5000 }
       (message) => waiting.shift()?.reject(new Error(message)),
     );
     // Reads into one reused buffer (net's onread): the fastest way Node offers to read a socket.
-    const socket = net.connect({
+    const connectOptions = {
       host,
       port,
       onread: {
@@ -53,7 +68,8 @@ export function openRaw({ host, port, password, username }, { timeoutMs = 5000 }
           }
         },
       },
-    });
+    };
+    const socket = endpoint.tls ? tls.connect({ ...connectOptions, ...tlsConnectOptions(endpoint) }) : net.connect(connectOptions);
     const failAll = (err) => {
       while (waiting.length > 0) waiting.shift().reject(err);
     };
@@ -83,9 +99,10 @@ export function openRaw({ host, port, password, username }, { timeoutMs = 5000 }
         socket.destroy();
       },
     };
-    socket.once('connect', async () => {
+    socket.once(endpoint.tls ? 'secureConnect' : 'connect', async () => {
       try {
         if (password) await (username ? conn.call('AUTH', username, password) : conn.call('AUTH', password));
+        if (db !== 0) await conn.call('SELECT', db);
         resolve(conn);
       } catch (err) {
         socket.destroy();
@@ -252,24 +269,43 @@ async function startOnPort(port, password, bin) {
 }
 
 /** A server given by URL (redis://[[user]:password@]host[:port][/db]). Never paused or stopped. */
-export function serverFromUrl(url) {
-  const u = new URL(url);
-  if (u.protocol !== 'redis:') throw new Error(`--url: only redis:// is supported, got ${u.protocol}`);
-  if (u.pathname && u.pathname !== '/' && u.pathname !== '/0') {
-    throw new Error('--url: only database 0 is supported');
+/**
+ * A server given as redis://[[user]:pass@]host[:port][/db] or rediss://… (TLS). `caFile` adds a
+ * CA to trust (PEM); `insecure` skips checking the server's certificate. Both only with rediss.
+ */
+export function serverFromUrl(url, { caFile, insecure = false } = {}) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`--url: not a URL: ${url.replace(/\/\/[^@/]*@/, '//…@')}`);
   }
-  const host = u.hostname || LOCALHOST;
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
+    throw new Error(`--url: only redis:// and rediss:// are supported, got ${u.protocol}`);
+  }
+  const isTls = u.protocol === 'rediss:';
+  if (!isTls && (caFile || insecure)) throw new Error('--tls-ca and --insecure need a rediss:// URL');
+  const dbText = u.pathname.replace(/^\//, '');
+  const db = dbText === '' ? 0 : Number(dbText);
+  if (!Number.isInteger(db) || db < 0 || !/^\d+$/.test(dbText || '0')) {
+    throw new Error(`--url: the path must be a database number, got /${dbText}`);
+  }
+  const host = u.hostname.replace(/^\[(.*)\]$/, '$1') || LOCALHOST;
   const port = Number(u.port || 6379);
   const password = u.password ? decodeURIComponent(u.password) : undefined;
   const username = u.username ? decodeURIComponent(u.username) : undefined;
+  const tlsSettings = isTls ? { servername: net.isIP(host) === 0 ? host : undefined, caFile: caFile ?? null, insecure } : null;
+  if (caFile) readFileSync(caFile); // fail now, with the file's name, rather than in every child
   return {
     host,
     port,
     password,
     username,
+    db,
+    tls: tlsSettings,
     isOwn: false,
     get endpoint() {
-      return { host, port, password, username };
+      return { host, port, password, username, db, tls: tlsSettings };
     },
     async stop() {},
     killNow() {},

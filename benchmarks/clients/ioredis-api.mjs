@@ -1,6 +1,7 @@
 // Shared adapter for clients with ioredis's API (ioredis itself and forksafe-redis, which is a
 // drop-in replacement). Both go through the same lines, so any difference measured between
 // them comes from the client, not from the adapter.
+import { tlsConnectOptions } from '../server.mjs';
 
 /**
  * @param {() => Function} loadClass returns the client class (called inside the child process)
@@ -11,12 +12,15 @@ export function ioredisApiAdapter(loadClass, extraOptions = {}) {
     load() {
       const RedisClass = loadClass();
       return {
-        async open({ host, port, password, username }) {
+        async open(endpoint) {
+          const { host, port, password, username, db = 0 } = endpoint;
           const redis = new RedisClass({
             host,
             port,
             password,
             username,
+            db,
+            tls: endpoint.tls ? tlsConnectOptions(endpoint) : undefined,
             lazyConnect: true,
             ...extraOptions,
           });

@@ -1,5 +1,6 @@
 // node-redis (the `redis` package) with its defaults: one connection per client instance.
 import { createRequire } from 'node:module';
+import { tlsConnectOptions } from '../server.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -9,8 +10,10 @@ export const describe = () => ({ package: 'redis', version: require('redis/packa
 export function load() {
   const { createClient } = require('redis');
   return {
-    async open({ host, port, password, username }) {
-      const client = createClient({ socket: { host, port }, password, username });
+    async open(endpoint) {
+      const { host, port, password, username, db = 0 } = endpoint;
+      const socket = endpoint.tls ? { host, port, tls: true, ...tlsConnectOptions(endpoint) } : { host, port };
+      const client = createClient({ socket, password, username, database: db });
       let errorEvents = 0;
       // Without a listener node-redis's 'error' events would crash the process.
       client.on('error', () => {
