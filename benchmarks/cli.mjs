@@ -203,9 +203,17 @@ async function main() {
     if (options.scenarioIds.includes('connect')) authServer = await startServer({ password });
   }
 
+  let seeded = false;
   try {
-    const seedConn = await openRaw(server.endpoint);
+    let seedConn;
     try {
+      seedConn = await openRaw(server.endpoint);
+    } catch (err) {
+      const hint = server.tls && /certificate/i.test(err.message) ? ' (a private CA? --tls-ca FILE, or --insecure)' : '';
+      fail(`cannot reach ${server.host}:${server.port}: ${err.message}${hint}`);
+    }
+    try {
+      seeded = true;
       await seed(seedConn);
     } finally {
       seedConn.close();
@@ -338,7 +346,7 @@ async function main() {
     const paths = writeReports(run, options.out);
     for (const path of Object.values(paths)) process.stderr.write(`wrote ${relative(process.cwd(), path) || path}\n`);
   } finally {
-    if (options.url) {
+    if (options.url && seeded) {
       try {
         const conn = await openRaw(server.endpoint);
         await conn.call('DEL', ...SEEDED_KEYS);

@@ -182,6 +182,29 @@ describe('benchmark harness against a server given with --url', () => {
     }
   }, 150_000);
 
+  it('rediss:// checks the certificate unless --insecure: the test CA is unknown to the system', async () => {
+    const server = await startRedis({ preset: 'tls', tlsOnly: true });
+    const dir = mkdtempSync(join(tmpdir(), 'forksafe-bench-insecure-'));
+    const args = (...extra: string[]) => [
+      '--url', `rediss://127.0.0.1:${server.port}`, ...extra, '--quick', '--only', 'seq',
+      '--clients', 'forksafe-redis,ioredis,node-redis,bare-node-socket', '--rounds', '1', '--duration', '100', '--warmup', '50', '--out', dir,
+    ];
+    try {
+      // Without a CA or --insecure the harness's own first connection fails the check.
+      const refused = await runCli(args()).then(() => null, (e: unknown) => e as { code: number; stderr: string });
+      expect(refused?.code).toBe(2);
+      expect(refused?.stderr).toMatch(/^forksafe-redis-bench: cannot reach 127.0.0.1:\d+: .*certificate.* \(a private CA\? --tls-ca FILE, or --insecure\)\n$/);
+      await runCli(args('--insecure'));
+      const json = readdirSync(dir).find((name) => name.endsWith('.json'));
+      const [round] = (JSON.parse(readFileSync(join(dir, json!), 'utf8')) as RunFile).scenarios[0]!.rounds;
+      for (const measured of Object.values(round!.results)) expect(measured).toMatchObject({ ok: true, errors: 0 });
+      expect(Object.keys(round!.results)).toHaveLength(4);
+      expect(round!.ceiling.ok).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+
   it('refuses TLS options without rediss://, and a path that is not a database number', async () => {
     const refused = async (args: string[]) => {
       const error = await runCli(args).then(() => null, (e: unknown) => e as { code: number; stderr: string });
