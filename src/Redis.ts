@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Command, observe } from './commands/Command';
 import { defineCommandMethods } from './commands/defineCommandMethods';
-import { buildCommand, trailingCallback, withCallback, type BuildOptions, type NodeCallback } from './commands/buildCommand';
+import { buildCommand, callByName, trailingCallback, withCallback, type BuildOptions, type NodeCallback } from './commands/buildCommand';
 import { Connection, type ConnectionOptions, type PushMessage, type StateChange } from './connection/Connection';
 import type { HandshakeSettings } from './connection/handshake';
 import { ConnectionError } from './errors';
@@ -14,8 +14,9 @@ import type { RedisCommander } from './types/RedisCommander';
 import type { Cluster as ClusterClass } from './cluster/Cluster';
 import { debugLogger } from './util/debug';
 import { parseConstructorArguments, resolveOptions, type RedisOptions, type ResolvedRedisOptions, type ScriptDefinition } from './options';
-import { Pipeline, pipelinePropertyNames } from './Pipeline';
-import { Script, splitCallback } from './Script';
+import { DefinedScripts } from './DefinedScripts';
+import { Pipeline } from './Pipeline';
+import { type Script, splitCallback } from './Script';
 import { ScanStream, type ScanCommandName, type ScanStreamOptions } from './ScanStream';
 import { AutoPipeline, shouldUseAutoPipelining } from './autoPipelining';
 import { wrapMultiResult, type ExecResult } from './transaction';
@@ -109,9 +110,8 @@ export class Redis extends EventEmitter {
   #handshakeTemplate!: HandshakeSettings;
   #unhandledErrorReported = false;
   /** Pipeline class with this client's scripts as methods; rebuilt after defineCommand. */
-  #scriptedPipeline: typeof Pipeline | null = null;
   /** Scripts from defineCommand / the `scripts` option, by method name. */
-  readonly #scripts = new Map<string, Script>();
+  readonly #scripts = new DefinedScripts();
   readonly #autoPipeline: AutoPipeline | null = null;
   /** multi({ pipeline: false }) sent MULTI: commands until EXEC/DISCARD are part of it. */
   #isInManualTransaction = false;
@@ -169,7 +169,7 @@ export class Redis extends EventEmitter {
     this.#wireConnectionEvents(this.#connection);
     // A new socket may face a server that lost its script cache: send scripts' source again.
     this.#connection.on('ready', () => {
-      for (const script of this.#scripts.values()) script.forgetLoaded();
+      for (const script of this.#scripts.all.values()) script.forgetLoaded();
     });
     if (options.enableAutoPipelining) this.#autoPipeline = new AutoPipeline((commands) => this.sendCommands(commands));
     if (options.scripts !== undefined) {
@@ -254,7 +254,7 @@ export class Redis extends EventEmitter {
     const pool = this.#requirePool('withConnection');
     const connection = await pool.acquire();
     const view = new Redis({ [leaseBinding]: { owner: this, connection } } as unknown as RedisOptions);
-    for (const [name, script] of this.#scripts) view.#scripts.set(name, script);
+    for (const [name, script] of this.#scripts.all) view.#scripts.add(name, script);
     let poisoned = false;
     try {
       return await work(view);
@@ -277,11 +277,6 @@ export class Redis extends EventEmitter {
       const result = await this.withConnection(work);
       if (result !== null || attempt >= retries) return result;
     }
-  }
-
-  #pipelineClass(): typeof Pipeline {
-    this.#scriptedPipeline ??= Pipeline.withScripts(this.#scripts);
-    return this.#scriptedPipeline;
   }
 
   #requirePool(what: string): Pool {
@@ -356,11 +351,11 @@ export class Redis extends EventEmitter {
 
   /** Any command by name: `call('set', 'k', 'v')` or `call(['set', 'k', 'v'])`. */
   call(name: string | unknown[], ...args: unknown[]): Promise<unknown> {
-    return this.#callByName(name, args, false);
+    return callByName(name, args, false, (command, rest, asBuffers) => this.#issue(command, rest, asBuffers));
   }
 
   callBuffer(name: string | unknown[], ...args: unknown[]): Promise<unknown> {
-    return this.#callByName(name, args, true);
+    return callByName(name, args, true, (command, rest, asBuffers) => this.#issue(command, rest, asBuffers));
   }
 
   /** Send a prepared Command (ioredis `sendCommand`). */
@@ -401,7 +396,7 @@ export class Redis extends EventEmitter {
 
   /** Commands queue and return the pipeline; `exec()` writes them at once and resolves `[[err, result], …]`. */
   pipeline(commands?: unknown[][]): Pipeline {
-    const pipeline = new (this.#pipelineClass())(this);
+    const pipeline = new (this.#scripts.pipelineClass())(this);
     if (Array.isArray(commands)) pipeline.addBatch(commands);
     return pipeline;
   }
@@ -419,7 +414,7 @@ export class Redis extends EventEmitter {
     if (Array.isArray(commandsOrOptions)) commands = commandsOrOptions;
     else if (options === undefined && commandsOrOptions !== null) options = commandsOrOptions;
     if (options?.pipeline === false) return this.#issue('multi', [], false) as Promise<'OK'>;
-    const pipeline = new (this.#pipelineClass())(this, { transaction: true });
+    const pipeline = new (this.#scripts.pipelineClass())(this, { transaction: true });
     if (commands !== null) pipeline.addBatch(commands);
     return pipeline;
   }
@@ -445,24 +440,13 @@ export class Redis extends EventEmitter {
    * Without `numberOfKeys` the caller passes the number of keys first.
    */
   defineCommand(name: string, definition: ScriptDefinition): void {
-    if (typeof name !== 'string' || name === '') throw new TypeError('defineCommand needs a command name');
-    if (typeof definition !== 'object' || definition === null) throw new TypeError(`defineCommand("${name}") needs { lua, numberOfKeys?, readOnly? }`);
-    for (const method of [name, `${name}Buffer`]) {
-      // A script named like a property (status, mode, options) would break the client.
-      if (isAccessorOrField(this, method) || pipelinePropertyNames.has(method)) {
-        throw new TypeError(`defineCommand: "${method}" is a property of the client or its pipelines, choose another name`);
-      }
-    }
-    const script = new Script(definition.lua, definition.numberOfKeys ?? null, definition.readOnly === true);
-    this.#scripts.set(name, script);
-    this.#scriptedPipeline = null;
-    defineMethod(this, name, (...args: unknown[]) => this.#runScript(script, args, false));
-    defineMethod(this, `${name}Buffer`, (...args: unknown[]) => this.#runScript(script, args, true));
+    this.#scripts.define(this, name, definition, (script, args, returnBuffers) => this.#runScript(script, args, returnBuffers));
   }
+
 
   /** @internal the scripts a new pipeline copies. */
   scriptsForPipeline(): ReadonlyMap<string, Script> {
-    return this.#scripts;
+    return this.#scripts.all;
   }
 
   /** Commands collected by enableAutoPipelining and not yet written. */
@@ -520,19 +504,6 @@ export class Redis extends EventEmitter {
       promise = Promise.reject(error as Error);
     }
     return withCallback(promise, callback);
-  }
-
-  #callByName(name: string | unknown[], args: unknown[], returnBuffers: boolean): Promise<unknown> {
-    if (Array.isArray(name)) {
-      const [first, ...rest] = name;
-      return this.#callByName(first as string, [...rest, ...args], returnBuffers);
-    }
-    if (typeof name !== 'string' || name === '') {
-      const error = new TypeError(`call() needs a command name as its first argument, got ${typeof name}`);
-      const callback = args[args.length - 1];
-      return withCallback(Promise.reject(error), typeof callback === 'function' ? (callback as NodeCallback) : undefined);
-    }
-    return this.#issue(name.toLowerCase(), args, returnBuffers);
   }
 
   /** The one way a command method reaches the connection. */
@@ -763,19 +734,6 @@ function onSettled(command: Command, then: (error: Error | null) => void): void 
 }
 
 /** An own data property holding a non-function, or a getter/setter anywhere up the prototype chain. */
-function isAccessorOrField(target: object, name: string): boolean {
-  for (let object: object | null = target; object !== null; object = Object.getPrototypeOf(object) as object | null) {
-    const descriptor = Object.getOwnPropertyDescriptor(object, name);
-    if (descriptor === undefined) continue;
-    return descriptor.get !== undefined || descriptor.set !== undefined || typeof descriptor.value !== 'function';
-  }
-  return false;
-}
-
-function defineMethod(target: object, name: string, method: (...args: unknown[]) => unknown): void {
-  Object.defineProperty(target, name, { value: method, writable: true, configurable: true, enumerable: false });
-}
-
 /** `1339518083.107412 [0 127.0.0.1:60866] "keys" "*"` -> its parts. */
 export function parseMonitorLine(line: string): { time: string; args: string[]; source: string; database: string } | null {
   const match = /^(\d+\.\d+) \[(\d+) ([^\]]*)\] (.*)$/s.exec(line);

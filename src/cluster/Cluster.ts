@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import Denque = require('denque');
 import { Command } from '../commands/Command';
 import { defineCommandMethods } from '../commands/defineCommandMethods';
-import { buildCommand, trailingCallback, withCallback, type BuildOptions, type NodeCallback } from '../commands/buildCommand';
+import { buildCommand, callByName, trailingCallback, withCallback, type BuildOptions, type NodeCallback } from '../commands/buildCommand';
 import { defaultRetryStrategy } from '../connection/Connection';
 import {
   ClusterUnavailableError,
@@ -14,7 +14,8 @@ import type { ScriptDefinition } from '../options';
 import { Pipeline } from '../Pipeline';
 import { Redis } from '../Redis';
 import { ScanStream, type ScanCommandName, type ScanStreamOptions } from '../ScanStream';
-import { Script, splitCallback } from '../Script';
+import { type Script, splitCallback } from '../Script';
+import { DefinedScripts } from '../DefinedScripts';
 import { AutoPipeline, shouldUseAutoPipelining } from '../autoPipelining';
 import type { RedisCommander } from '../types/RedisCommander';
 import { debugLogger } from '../util/debug';
@@ -92,7 +93,7 @@ export class Cluster extends EventEmitter {
   readonly #subscriber: ClusterSubscriber;
   /** Work waiting for the cluster to be ready. */
   readonly #offline = new Denque<Work>();
-  readonly #scripts = new Map<string, Script>();
+  readonly #scripts = new DefinedScripts();
   readonly #buildOptions: BuildOptions;
   readonly #autoPipeline: AutoPipeline | null = null;
   /** Every connect() gets a number; a late answer to an older one is ignored. */
@@ -422,24 +423,11 @@ export class Cluster extends EventEmitter {
 
   /** Any command by name: `call('set', 'k', 'v')` or `call(['set', 'k', 'v'])`. */
   call(name: string | unknown[], ...args: unknown[]): Promise<unknown> {
-    return this.#callByName(name, args, false);
+    return callByName(name, args, false, (command, rest, asBuffers) => this.#issue(command, rest, asBuffers));
   }
 
   callBuffer(name: string | unknown[], ...args: unknown[]): Promise<unknown> {
-    return this.#callByName(name, args, true);
-  }
-
-  #callByName(name: string | unknown[], args: unknown[], returnBuffers: boolean): Promise<unknown> {
-    if (Array.isArray(name)) {
-      const [first, ...rest] = name;
-      return this.#callByName(first as string, [...rest, ...args], returnBuffers);
-    }
-    if (typeof name !== 'string' || name === '') {
-      const error = new TypeError(`call() needs a command name as its first argument, got ${typeof name}`);
-      const callback = args[args.length - 1];
-      return withCallback(Promise.reject(error), typeof callback === 'function' ? (callback as NodeCallback) : undefined);
-    }
-    return this.#issue(name.toLowerCase(), args, returnBuffers);
+    return callByName(name, args, true, (command, rest, asBuffers) => this.#issue(command, rest, asBuffers));
   }
 
   /** Send a prepared Command (ioredis `sendCommand`): routed by its keys like any method call. */
@@ -470,7 +458,7 @@ export class Cluster extends EventEmitter {
 
   /** Commands queue and return the pipeline; `exec()` sends them, split by node, results in call order. */
   pipeline(commands?: unknown[][]): Pipeline {
-    const pipeline = new (Pipeline.withScripts(this.scriptsForPipeline()))(this as unknown as Redis);
+    const pipeline = new (this.#scripts.pipelineClass())(this as unknown as Redis);
     if (Array.isArray(commands)) pipeline.addBatch(commands);
     return pipeline;
   }
@@ -490,7 +478,7 @@ export class Cluster extends EventEmitter {
     if (options?.pipeline === false) {
       throw new TypeError('multi({ pipeline: false }) is not supported by Cluster: use cluster.multi()…exec(), whose keys must share one slot');
     }
-    const pipeline = new (Pipeline.withScripts(this.scriptsForPipeline()))(this as unknown as Redis, { transaction: true });
+    const pipeline = new (this.#scripts.pipelineClass())(this as unknown as Redis, { transaction: true });
     if (commands !== null) pipeline.addBatch(commands);
     return pipeline;
   }
@@ -500,30 +488,13 @@ export class Cluster extends EventEmitter {
    * Without `numberOfKeys` the caller passes the number of keys first. Keys must share a slot.
    */
   defineCommand(name: string, definition: ScriptDefinition): void {
-    if (typeof name !== 'string' || name === '') throw new TypeError('defineCommand needs a command name');
-    if (typeof definition !== 'object' || definition === null) throw new TypeError(`defineCommand("${name}") needs { lua, numberOfKeys?, readOnly? }`);
-    for (const method of [name, `${name}Buffer`]) {
-      if (method in this && typeof (this as unknown as Record<string, unknown>)[method] !== 'function') {
-        throw new TypeError(`defineCommand: "${method}" is a property of the client, choose another name`);
-      }
-    }
-    const script = new Script(definition.lua, definition.numberOfKeys ?? null, definition.readOnly === true);
-    this.#scripts.set(name, script);
-    const define = (method: string, returnBuffers: boolean): void => {
-      Object.defineProperty(this, method, {
-        value: (...args: unknown[]) => this.#runScript(script, args, returnBuffers),
-        writable: true,
-        configurable: true,
-        enumerable: false,
-      });
-    };
-    define(name, false);
-    define(`${name}Buffer`, true);
+    this.#scripts.define(this, name, definition, (script, args, returnBuffers) => this.#runScript(script, args, returnBuffers));
   }
+
 
   /** @internal the scripts a new pipeline copies. */
   scriptsForPipeline(): ReadonlyMap<string, Script> {
-    return this.#scripts;
+    return this.#scripts.all;
   }
 
   /** Commands collected by enableAutoPipelining and not yet written. */

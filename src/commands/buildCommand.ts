@@ -41,3 +41,25 @@ export function withCallback<T>(promise: Promise<T>, callback: NodeCallback<T> |
   }
   return promise;
 }
+
+/**
+ * `call(name, ...args)` / `call([name, ...args])` of Redis and Cluster: checks the name, flattens
+ * the array form, and hands the lower-cased name to the client's own `issue`.
+ */
+export function callByName(
+  name: string | unknown[],
+  args: unknown[],
+  returnBuffers: boolean,
+  issue: (name: string, args: unknown[], returnBuffers: boolean) => Promise<unknown>,
+): Promise<unknown> {
+  if (Array.isArray(name)) {
+    const [first, ...rest] = name;
+    return callByName(first as string, [...rest, ...args], returnBuffers, issue);
+  }
+  if (typeof name !== 'string' || name === '') {
+    const error = new TypeError(`call() needs a command name as its first argument, got ${typeof name}`);
+    const callback = args[args.length - 1];
+    return withCallback(Promise.reject(error), typeof callback === 'function' ? (callback as NodeCallback) : undefined);
+  }
+  return issue(name.toLowerCase(), args, returnBuffers);
+}

@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from '../../src/Redis';
+import { Cluster } from '../../src/cluster/Cluster';
 import { ConnectionLostError } from '../../src/errors';
 import { closeAllProxies, startFaultProxy, type FaultProxy } from '../fixtures/faultProxy';
 import { startRedis, stopAll, type RedisServer } from '../fixtures/redisServer';
@@ -136,6 +137,36 @@ describe('definitions are checked', () => {
     const redis = client({ lazyConnect: true });
     expect(() => redis.defineCommand('options', { lua: 'return 1' })).toThrow(/property of the client/);
     expect(redis.options.port).toBe(proxy.port);
+  });
+
+  it('Cluster refuses the same names as Redis, its pipelines\' properties included', () => {
+    const cluster = new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true });
+    try {
+      // `length` is a pipeline's getter: a script of that name would replace it in every pipeline.
+      expect(() => cluster.defineCommand('length', { lua: 'return 1' })).toThrow(/"length" is a property of the client or its pipelines/);
+      expect(() => cluster.defineCommand('status', { lua: 'return 1' })).toThrow(/"status" is a property of the client/);
+      expect(cluster.pipeline().length).toBe(0);
+    } finally {
+      cluster.disconnect();
+    }
+  });
+
+  it('a client builds its pipeline class once per set of scripts, Redis and Cluster alike', () => {
+    const clients = [client({ lazyConnect: true }), new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true })];
+    try {
+      for (const owner of clients) {
+        owner.defineCommand('one', { lua: 'return 1', numberOfKeys: 0 });
+        const [first, second] = [owner.pipeline(), owner.pipeline()];
+        expect(Object.getPrototypeOf(second)).toBe(Object.getPrototypeOf(first));
+        expect(typeof (first as unknown as Record<string, unknown>).one).toBe('function');
+        owner.defineCommand('two', { lua: 'return 2', numberOfKeys: 0 });
+        const third = owner.pipeline() as unknown as Record<string, unknown>;
+        expect(Object.getPrototypeOf(third)).not.toBe(Object.getPrototypeOf(first));
+        expect([typeof third.one, typeof third.two]).toEqual(['function', 'function']);
+      }
+    } finally {
+      for (const owner of clients) owner.disconnect();
+    }
   });
 
   it('a bad argument is rejected before anything is written', async () => {
