@@ -18,12 +18,12 @@ export interface SettleObserver {
   onCommandSettled(slot: number, error: Error | null, reply: unknown): void;
 }
 
-/** An observer for one command (rare paths: leases, ASKING); batches implement SettleObserver. */
 /** The write queue a command waits in, told when the command settles before it is written. */
 export interface WriteQueueWatcher {
   onSettledWhileQueued(): void;
 }
 
+/** An observer for one command (rare paths: leases, ASKING); batches implement SettleObserver. */
 export function observe(command: Command, listener: (error: Error | null, reply: unknown) => void): void {
   command.observer = { onCommandSettled: (_slot, error, reply) => listener(error, reply) };
 }

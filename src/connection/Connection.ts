@@ -128,14 +128,6 @@ interface CloseCause {
 }
 
 /**
- * One logical connection to one endpoint: a socket at a time, its command queues, its reply
- * reader, its handshake, and the state machine that moves between them. The only writer of its
- * own state (through `#moveTo`).
- *
- * Events: 'state' (StateChange), 'error' (Error), 'push' (PushMessage), 'monitor' (line),
- * 'select' (db), 'ready'.
- */
-/**
  * The process-wide batch, empty: every connection encodes and writes in one synchronous stretch,
  * and an encode that threw half-way must not hand its bytes to the next connection that writes.
  */
@@ -145,6 +137,14 @@ function emptyBatch(): EncodedBatch {
   return batch;
 }
 
+/**
+ * One logical connection to one endpoint: a socket at a time, its command queues, its reply
+ * reader, its handshake, and the state machine that moves between them. The only writer of its
+ * own state (through `#moveTo`).
+ *
+ * Events: 'state' (StateChange), 'error' (Error), 'push' (PushMessage), 'monitor' (line),
+ * 'select' (db), 'ready'.
+ */
 export class Connection extends EventEmitter {
   readonly id = ++lastConnectionId;
   readonly #options: ConnectionOptions;
