@@ -20,7 +20,7 @@ export class DefinedScripts {
 
   /**
    * Define `name` and `nameBuffer` on `client`, running the script with `run`. A name that is a
-   * property of the client (status, options, a getter) or of its pipelines (exec, length) is
+   * property of the client (status, options, a getter) or of its pipelines (promise, length) is
    * refused: the script would replace it and break the client or every pipeline.
    */
   define(client: object, name: string, definition: ScriptDefinition, run: RunScript): void {
