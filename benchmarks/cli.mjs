@@ -31,7 +31,7 @@ own child process; clients are interleaved and rotated over several rounds.
 
 Options:
   --quick             about 2 minutes: ${MODES.quick.rounds} rounds of ${MODES.quick.durationMs} ms windows (default: full mode,
-                      ${MODES.full.rounds} rounds of ${MODES.full.durationMs} ms, about 10-12 minutes on 2 cores)
+                      ${MODES.full.rounds} rounds of ${MODES.full.durationMs} ms, about 14 minutes on 2 cores)
   --clients a,b       clients to run (default: all): ${CLIENTS.join(', ')}
   --only x,y          scenarios or groups to run (default: all)
                         scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}
