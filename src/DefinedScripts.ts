@@ -20,14 +20,15 @@ export class DefinedScripts {
 
   /**
    * Define `name` and `nameBuffer` on `client`, running the script with `run`. A name that is a
-   * property of the client (status, options, a getter) or of its pipelines (promise, length) is
-   * refused: the script would replace it and break the client or every pipeline.
+   * property of the client (status, options, a getter), of its pipelines (promise, length) or one
+   * of a pipeline's own methods (exec, multi, addBatch) is refused: the script would replace it
+   * and break the client or every pipeline.
    */
   define(client: object, name: string, definition: ScriptDefinition, run: RunScript): void {
     if (typeof name !== 'string' || name === '') throw new TypeError('defineCommand needs a command name');
     if (typeof definition !== 'object' || definition === null) throw new TypeError(`defineCommand("${name}") needs { lua, numberOfKeys?, readOnly? }`);
     for (const method of [name, `${name}Buffer`]) {
-      if (isAccessorOrField(client, method) || pipelinePropertyNames.has(method)) {
+      if (isAccessorOrField(client, method) || pipelinePropertyNames.has(method) || pipelineApiNames.has(method)) {
         throw new TypeError(`defineCommand: "${method}" is a property of the client or its pipelines, choose another name`);
       }
     }
@@ -49,6 +50,13 @@ export class DefinedScripts {
     return this.#pipelineClass;
   }
 }
+
+/**
+ * A pipeline's own methods (exec, execBuffer, multi, call, addBatch…), as opposed to its command
+ * methods, which live on a table further down the prototype chain: a script may override a
+ * command (ioredis allows `defineCommand('incr', …)`), but not the pipeline's machinery.
+ */
+const pipelineApiNames: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Pipeline.prototype));
 
 function isAccessorOrField(target: object, name: string): boolean {
   for (let object: object | null = target; object !== null; object = Object.getPrototypeOf(object) as object | null) {

@@ -151,6 +151,22 @@ describe('definitions are checked', () => {
     }
   });
 
+  it("refuses a pipeline's own methods (exec, multi, call, addBatch) but lets a script override a command", () => {
+    const owners = [client({ lazyConnect: true }), new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true })];
+    try {
+      for (const owner of owners) {
+        for (const name of ['exec', 'multi', 'call', 'addBatch']) {
+          expect(() => owner.defineCommand(name, { lua: 'return 1' })).toThrow(new RegExp(`"${name}" is a property of the client or its pipelines`));
+        }
+        owner.defineCommand('incr', { lua: 'return 42', numberOfKeys: 1 });
+        expect(typeof (owner.pipeline() as unknown as Record<string, unknown>).exec).toBe('function');
+        expect(owner.pipeline().length).toBe(0);
+      }
+    } finally {
+      for (const owner of owners) owner.disconnect();
+    }
+  });
+
   it('a client builds its pipeline class once per set of scripts, Redis and Cluster alike', () => {
     const clients = [client({ lazyConnect: true }), new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true })];
     try {
