@@ -41,8 +41,6 @@ export interface PipelineHost {
   readonly options: ResolvedRedisOptions;
   sendCommands(commands: readonly Command[]): void;
   sendCommand(command: Command): Promise<unknown>;
-  /** @internal the scripts defined on the client, by method name. */
-  scriptsForPipeline(): ReadonlyMap<string, Script>;
 }
 
 /**

@@ -491,12 +491,6 @@ export class Cluster extends EventEmitter {
     this.#scripts.define(this, name, definition, (script, args, returnBuffers) => this.#runScript(script, args, returnBuffers));
   }
 
-
-  /** @internal the scripts a new pipeline copies. */
-  scriptsForPipeline(): ReadonlyMap<string, Script> {
-    return this.#scripts.all;
-  }
-
   /** Commands collected by enableAutoPipelining and not yet written. */
   get autoPipelineQueueSize(): number {
     return this.#autoPipeline?.queueSize ?? 0;
