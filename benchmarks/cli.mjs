@@ -203,7 +203,8 @@ async function main() {
     if (options.scenarioIds.includes('connect')) authServer = await startServer({ password });
   }
 
-  let seeded = false;
+  // From the first seeding write on, a --url server may hold bench:* keys to delete at the end.
+  let mayHoldKeys = false;
   try {
     let seedConn;
     try {
@@ -212,8 +213,8 @@ async function main() {
       const hint = server.tls && /certificate/i.test(err.message) ? ' (a private CA? --tls-ca FILE, or --insecure)' : '';
       fail(`cannot reach ${server.host}:${server.port}: ${err.message}${hint}`);
     }
+    mayHoldKeys = true;
     try {
-      seeded = true;
       await seed(seedConn);
     } finally {
       seedConn.close();
@@ -346,7 +347,7 @@ async function main() {
     const paths = writeReports(run, options.out);
     for (const path of Object.values(paths)) process.stderr.write(`wrote ${relative(process.cwd(), path) || path}\n`);
   } finally {
-    if (options.url && seeded) {
+    if (options.url && mayHoldKeys) {
       try {
         const conn = await openRaw(server.endpoint);
         await conn.call('DEL', ...SEEDED_KEYS);

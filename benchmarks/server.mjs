@@ -30,16 +30,14 @@ function sharedReadBuffer() {
 }
 
 /**
- * Options for tls.connect from an endpoint's `tls` ({ servername, caFile, insecure }), the same for
- * the harness's raw connection and every client, so they all trust (or skip checking) alike.
+ * Options for tls.connect from an endpoint's `tls` ({ servername, ca, caFile, insecure }), the same
+ * for the harness's raw connection and every client, so they all trust (or skip checking) alike.
+ * `ca` is the PEM text, read once when the endpoint is made (a connect cycle must not read a file);
+ * `caFile` is for redis-benchmark.
  */
 export function tlsConnectOptions(endpoint) {
-  const { servername, caFile, insecure } = endpoint.tls;
-  return {
-    servername,
-    ca: caFile ? readFileSync(caFile) : undefined,
-    rejectUnauthorized: !insecure,
-  };
+  const { servername, ca, insecure } = endpoint.tls;
+  return { servername, ca: ca ?? undefined, rejectUnauthorized: !insecure };
 }
 
 /**
@@ -270,8 +268,8 @@ async function startOnPort(port, password, bin) {
 
 /** A server given by URL (redis://[[user]:password@]host[:port][/db]). Never paused or stopped. */
 /**
- * A server given as redis://[[user]:pass@]host[:port][/db] or rediss://… (TLS). `caFile` adds a
- * CA to trust (PEM); `insecure` skips checking the server's certificate. Both only with rediss.
+ * A server given as redis://[[user]:pass@]host[:port][/db] or rediss://… (TLS). `caFile` names the
+ * CA to verify against (PEM); `insecure` skips checking the certificate. Both only with rediss.
  */
 export function serverFromUrl(url, { caFile, insecure = false } = {}) {
   let u;
@@ -294,8 +292,9 @@ export function serverFromUrl(url, { caFile, insecure = false } = {}) {
   const port = Number(u.port || 6379);
   const password = u.password ? decodeURIComponent(u.password) : undefined;
   const username = u.username ? decodeURIComponent(u.username) : undefined;
-  const tlsSettings = isTls ? { servername: net.isIP(host) === 0 ? host : undefined, caFile: caFile ?? null, insecure } : null;
-  if (caFile) readFileSync(caFile); // fail now, with the file's name, rather than in every child
+  // Read here, once, so a missing file fails now with its name rather than in every child.
+  const ca = caFile ? readFileSync(caFile, 'utf8') : null;
+  const tlsSettings = isTls ? { servername: net.isIP(host) === 0 ? host : undefined, ca, caFile: caFile ?? null, insecure } : null;
   return {
     host,
     port,
